@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+// Three projects, one per process the code runs in: the pure core in plain Node (which also proves it needs
+// no DOM), the renderer in jsdom with fake-indexeddb, and main in Node with the Electron API passed in.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'core', environment: 'node', include: ['test/unit/core/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['test/unit/renderer/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/unit/renderer/setup.ts'],
+        },
+      },
+      { test: { name: 'main', environment: 'node', include: ['test/unit/main/**/*.test.ts'] } },
+    ],
+  },
+});
