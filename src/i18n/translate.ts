@@ -1,0 +1,65 @@
+import { type Locale, LOCALES } from './define';
+import { formatNumber, formatDate } from './format';
+import { CATALOGS, type MessageKey } from './catalog';
+
+/** A parameter value of a message: numbers and ISO dates are formatted for the locale. */
+export type MessageParam = string | number | boolean | null | undefined;
+/** Parameters of a message, by placeholder name. */
+export type MessageParams = Readonly<Record<string, MessageParam>>;
+/** A message to show later: its key and parameters (what src/ returns instead of English strings). */
+export interface CodedMessage {
+  readonly code: string;
+  readonly params?: MessageParams;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
+
+function formatParam(value: MessageParam, locale: Locale): string {
+  if (typeof value === 'number') return formatNumber(value, locale, Math.abs(value) < 10 && !Number.isInteger(value) ? 2 : 1);
+  if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(value, locale);
+  if (value === null || value === undefined) return '';
+  return String(value);
+}
+
+/** True when `key` names a message of the catalogs. */
+export function hasMessage(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGS.en, key);
+}
+
+/**
+ * Renders message `key` in `locale` with its `{placeholders}` filled; a `{count}` parameter picks the `_one` or
+ * `_other` variant by the locale's plural rule. An unknown key renders as the key itself, so it shows up in review.
+ * @example translate('es', 'app.title') === 'Cuenca en Común'
+ */
+export function translate(locale: Locale, key: string, params: MessageParams = {}): string {
+  const catalog = CATALOGS[locale] as Readonly<Record<string, string>>;
+  let template: string | undefined;
+  if (typeof params['count'] === 'number') {
+    const rule = new Intl.PluralRules(locale).select(params['count']);
+    template = catalog[`${key}_${rule === 'one' ? 'one' : 'other'}`];
+  }
+  template ??= catalog[key];
+  if (template === undefined) return key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? formatParam(params[name], locale) : whole,
+  );
+}
+
+/** Renders a coded message (what src/ modules return for errors and findings). */
+export function translateMessage(locale: Locale, message: CodedMessage): string {
+  return translate(locale, message.code, message.params);
+}
+
+/**
+ * Picks the shipped locale closest to a system locale tag (e.g. 'pt-PT' -> 'pt-BR', 'es-CO' -> 'es'); Spanish
+ * when nothing matches, since most of the committees speak it.
+ * @example matchLocale('pt-PT') === 'pt-BR'
+ */
+export function matchLocale(tag: string | undefined | null): Locale {
+  const lower = (tag ?? '').toLowerCase();
+  const exact = LOCALES.find((locale) => locale.toLowerCase() === lower);
+  if (exact) return exact;
+  if (lower.startsWith('pt')) return 'pt-BR';
+  if (lower.startsWith('en')) return 'en';
+  return 'es';
+}
