@@ -1,0 +1,173 @@
+import {
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+  type GeoJSONSource,
+  type ImageSource,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { BASIN_LAYERS, createBasinStyle, EMPTY_COLLECTION, type SOURCES } from './basin-style';
+import type { BasinSnapshot, FlowHighlight } from './basin-snapshot';
+import type { LayerGroup } from '../state/ui-store';
+
+setWorkerUrl(workerUrl);
+
+/** What a click on the map hit: a record's feature, or else the bare map position. */
+export type MapClick =
+  | { readonly type: 'feature'; readonly layerId: string; readonly properties: Record<string, unknown>; readonly lonLat: [number, number] }
+  | { readonly type: 'map'; readonly lonLat: [number, number] };
+
+/** Options of the basin map. */
+export interface BasinMapOptions {
+  readonly container: HTMLElement;
+  readonly onClick: (click: MapClick) => void;
+  readonly onLoad?: () => void;
+}
+
+const CLICKABLE_LAYERS = ['intakes', 'monitoring-points', 'outlet'];
+
+/**
+ * Owns the one maplibre-gl map. React never renders features: it hands this class snapshots, and setData is
+ * skipped when a snapshot is the same object as last time (as placemark's PMap does).
+ */
+export class BasinMap {
+  private readonly map: MapLibreMap;
+  private readonly lastData = new Map<string, unknown>();
+  private loaded = false;
+  private pending: (() => void)[] = [];
+
+  constructor(private readonly options: BasinMapOptions) {
+    this.map = new MapLibreMap({
+      container: options.container,
+      style: createBasinStyle(),
+      center: [-75.6, 5],
+      zoom: 9,
+      attributionControl: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      fadeDuration: 0,
+    });
+    this.map.addControl(new NavigationControl({ visualizePitch: false }), 'top-right');
+    this.map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 140 }), 'bottom-right');
+    this.map.on('load', () => {
+      this.loaded = true;
+      for (const run of this.pending) run();
+      this.pending = [];
+      options.onLoad?.();
+    });
+    this.map.on('click', (event) => this.handleClick(event));
+    for (const layerId of CLICKABLE_LAYERS) {
+      this.map.on('mouseenter', layerId, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', layerId, () => (this.map.getCanvas().style.cursor = ''));
+    }
+  }
+
+  private whenLoaded(run: () => void): void {
+    if (this.loaded) run();
+    else this.pending.push(run);
+  }
+
+  private handleClick(event: MapMouseEvent): void {
+    const lonLat: [number, number] = [event.lngLat.lng, event.lngLat.lat];
+    const hits = this.map.queryRenderedFeatures(event.point, {
+      layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)),
+    });
+    const hit = hits[0];
+    if (hit) {
+      this.options.onClick({ type: 'feature', layerId: hit.layer.id, properties: hit.properties, lonLat });
+    } else {
+      this.options.onClick({ type: 'map', lonLat });
+    }
+  }
+
+  private setSourceData(id: (typeof SOURCES)[number], data: GeoJSON.FeatureCollection): void {
+    if (this.lastData.get(id) === data) return;
+    this.lastData.set(id, data);
+    (this.map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+  }
+
+  /** Draws a basin and fits the view to it the first time. */
+  setBasin(basin: BasinSnapshot, fit: boolean): void {
+    this.whenLoaded(() => {
+      this.setSourceData('reaches', basin.reaches);
+      this.setSourceData('subbasins', basin.subbasins);
+      this.setSourceData('territories', basin.territories);
+      this.setSourceData('intakes', basin.intakes);
+      this.setSourceData('monitoringPoints', basin.monitoringPoints);
+      this.setSourceData('outlet', basin.outlet);
+      this.setHillshade(basin.hillshade);
+      if (fit) {
+        const [west, south, east, north] = basin.bounds;
+        this.map.fitBounds(
+          [
+            [west, south],
+            [east, north],
+          ],
+          { padding: 40, animate: false },
+        );
+      }
+    });
+  }
+
+  private setHillshade(hillshade: BasinSnapshot['hillshade']): void {
+    if (this.lastData.get('hillshade') === hillshade) return;
+    this.lastData.set('hillshade', hillshade);
+    if (!hillshade) return;
+    const coordinates = hillshade.coordinates as [[number, number], [number, number], [number, number], [number, number]];
+    const existing = this.map.getSource('hillshade') as ImageSource | undefined;
+    if (existing) {
+      existing.updateImage({ url: hillshade.url, coordinates });
+      return;
+    }
+    this.map.addSource('hillshade', { type: 'image', url: hillshade.url, coordinates });
+    this.map.addLayer(
+      { id: 'hillshade', type: 'raster', source: 'hillshade', paint: { 'raster-opacity': 0.55, 'raster-fade-duration': 0 } },
+      BASIN_LAYERS[0]?.layer.id,
+    );
+  }
+
+  /** Shows or hides a layer group of the layer list. */
+  setLayerVisible(group: LayerGroup, visible: boolean): void {
+    this.whenLoaded(() => {
+      const ids = group === 'hillshade' ? ['hillshade'] : BASIN_LAYERS.filter((entry) => entry.group === group).map((entry) => entry.layer.id);
+      for (const id of ids) {
+        if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+      }
+    });
+  }
+
+  /** Highlights the reaches upstream and downstream of a clicked point; null clears it. */
+  setHighlight(highlight: FlowHighlight | null): void {
+    this.whenLoaded(() => {
+      const features = highlight
+        ? [
+            ...highlight.upstream.map((feature) => ({ ...feature, properties: { ...feature.properties, side: 'upstream' } })),
+            ...highlight.downstream.map((feature) => ({ ...feature, properties: { ...feature.properties, side: 'downstream' } })),
+          ]
+        : [];
+      this.setSourceData('highlight', features.length ? { type: 'FeatureCollection', features } : EMPTY_COLLECTION);
+    });
+  }
+
+  /** Moves the view to a point, e.g. when a table row is clicked. */
+  flyTo(lonLat: readonly [number, number], zoom = 13): void {
+    this.map.flyTo({ center: [lonLat[0], lonLat[1]], zoom, essential: true });
+  }
+
+  /** Resizes to the container (after a panel opens or the window changes). */
+  resize(): void {
+    this.map.resize();
+  }
+
+  /** The map as a PNG data URL, for reports. */
+  snapshot(): string {
+    return this.map.getCanvas().toDataURL('image/png');
+  }
+
+  /** Releases the WebGL context. */
+  destroy(): void {
+    this.map.remove();
+  }
+}
