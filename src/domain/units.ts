@@ -11,24 +11,27 @@ export type UnitQuantity = 'volume' | 'rate' | 'concentration' | 'bacteria';
 export interface UnitDefinition {
   readonly quantity: UnitQuantity;
   readonly symbol: string;
-  /** Multiply a value in this unit by this to get the canonical unit of its quantity. */
-  readonly toCanonical: number;
+  /**
+   * Factor to the canonical unit as a ratio, multiplied first and divided after, so that exact cases stay exact
+   * (36 m3/h is 36 * 1000 / 3600 = 10 L/s, where 36 * 0.2777... would give 10.000000000000002).
+   */
+  readonly toCanonical: readonly [multiplier: number, divisor: number];
 }
 
 /** Every unit the app accepts, by id. Canonical units have factor 1. */
 export const UNITS = {
-  m3: { quantity: 'volume', symbol: 'm³', toCanonical: 1 },
-  L: { quantity: 'volume', symbol: 'L', toCanonical: 0.001 },
-  ML: { quantity: 'volume', symbol: 'ML', toCanonical: 1000 },
-  'L/s': { quantity: 'rate', symbol: 'L/s', toCanonical: 1 },
-  'm3/s': { quantity: 'rate', symbol: 'm³/s', toCanonical: 1000 },
-  'm3/h': { quantity: 'rate', symbol: 'm³/h', toCanonical: 1000 / 3600 },
-  'mg/L': { quantity: 'concentration', symbol: 'mg/L', toCanonical: 1 },
-  'ug/L': { quantity: 'concentration', symbol: 'µg/L', toCanonical: 0.001 },
+  m3: { quantity: 'volume', symbol: 'm³', toCanonical: [1, 1] },
+  L: { quantity: 'volume', symbol: 'L', toCanonical: [1, 1000] },
+  ML: { quantity: 'volume', symbol: 'ML', toCanonical: [1000, 1] },
+  'L/s': { quantity: 'rate', symbol: 'L/s', toCanonical: [1, 1] },
+  'm3/s': { quantity: 'rate', symbol: 'm³/s', toCanonical: [1000, 1] },
+  'm3/h': { quantity: 'rate', symbol: 'm³/h', toCanonical: [1000, 3600] },
+  'mg/L': { quantity: 'concentration', symbol: 'mg/L', toCanonical: [1, 1] },
+  'ug/L': { quantity: 'concentration', symbol: 'µg/L', toCanonical: [1, 1000] },
   // Colony counts and most-probable-number estimates are read against the same guideline ("none in 100 mL"),
   // so they share one scale; the unit the user chose is kept beside the value.
-  'CFU/100mL': { quantity: 'bacteria', symbol: 'CFU/100 mL', toCanonical: 1 },
-  'MPN/100mL': { quantity: 'bacteria', symbol: 'MPN/100 mL', toCanonical: 1 },
+  'CFU/100mL': { quantity: 'bacteria', symbol: 'CFU/100 mL', toCanonical: [1, 1] },
+  'MPN/100mL': { quantity: 'bacteria', symbol: 'MPN/100 mL', toCanonical: [1, 1] },
 } as const satisfies Readonly<Record<string, UnitDefinition>>;
 
 /** Id of a unit in UNITS, e.g. 'm3', 'L/s', 'mg/L'. */
@@ -59,7 +62,17 @@ export function unitsOf(quantity: UnitQuantity): UnitId[] {
  * @example toCanonicalUnit(2, 'ML') === 2000 // m3
  */
 export function toCanonicalUnit(value: number, unit: UnitId): number {
-  return value * UNITS[unit].toCanonical;
+  const [multiplier, divisor] = UNITS[unit].toCanonical;
+  return (value * multiplier) / divisor;
+}
+
+/**
+ * The factor that turns a value in `unit` into the canonical unit, as one number.
+ * @example unitFactor('L') === 0.001
+ */
+export function unitFactor(unit: UnitId): number {
+  const [multiplier, divisor] = UNITS[unit].toCanonical;
+  return multiplier / divisor;
 }
 
 /**
@@ -69,7 +82,9 @@ export function toCanonicalUnit(value: number, unit: UnitId): number {
 export function convertUnit(value: number, from: UnitId, to: UnitId): number | null {
   if (UNITS[from].quantity !== UNITS[to].quantity) return null;
   if (from === to) return value;
-  return (value * UNITS[from].toCanonical) / UNITS[to].toCanonical;
+  const [fromMultiplier, fromDivisor] = UNITS[from].toCanonical;
+  const [toMultiplier, toDivisor] = UNITS[to].toCanonical;
+  return (value * fromMultiplier * toDivisor) / (fromDivisor * toMultiplier);
 }
 
 /**
