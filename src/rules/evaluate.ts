@@ -1,0 +1,137 @@
+import type { Agreement } from '../domain/agreement';
+import type { Decision } from '../domain/records';
+import { DAY_MS, dayOfIsoDate, localDayOfMs, parseIsoMs } from './calendar';
+import { type ClauseInForce, type EvaluationContext, evaluateClause, type FindingDraft, type UnitFilter } from './clause-kinds';
+import type { Finding, FindingStatus, Severity } from './finding';
+import type { NetworkView } from './network-view';
+import { RecordIndex, type RuleRecords } from './record-index';
+import { type GuidelineTable, WHO_GUIDELINES } from './who-guidelines';
+
+/*
+ * Full evaluation: index the records once, run every clause in force over its own groups, then rank repeats on
+ * each agreement's ladder. Pure and deterministic: the same input gives the same findings, in id order.
+ */
+
+/** Everything an evaluation reads. Dates are the basin's local calendar dates; `now` is an ISO date-time. */
+export interface EvaluateInput {
+  readonly agreements: readonly Agreement[];
+  readonly records: RuleRecords;
+  readonly network: NetworkView;
+  /** Evaluation range, both dates inclusive: periods and events overlapping it are judged. */
+  readonly period: { readonly start: string; readonly end: string };
+  readonly now: string;
+  /** Water-quality guideline table (default WHO); clause overrides apply over it. */
+  readonly guidelines?: GuidelineTable;
+  /** Decisions about findings: they set a finding's status, and a dismissed finding does not count on the ladder. */
+  readonly decisions?: readonly Decision[];
+  /** The basin's offset from UTC in minutes (e.g. -300 for Colombia), for calendar periods. Default 0. */
+  readonly utcOffsetMinutes?: number;
+}
+
+/** Builds the evaluation context over an index. */
+export function contextOf(input: EvaluateInput, index: RecordIndex): EvaluationContext {
+  const utcOffsetMinutes = input.utcOffsetMinutes ?? 0;
+  const nowMs = parseIsoMs(input.now);
+  return {
+    index,
+    nowMs,
+    nowDay: localDayOfMs(nowMs, utcOffsetMinutes),
+    fromDay: dayOfIsoDate(input.period.start),
+    toDay: dayOfIsoDate(input.period.end) + 1,
+    utcOffsetMinutes,
+    guidelines: input.guidelines ?? WHO_GUIDELINES,
+  };
+}
+
+/** Every clause of every live agreement, once per version that states it, with the version's days in force. */
+export function clausesInForce(agreements: readonly Agreement[]): ClauseInForce[] {
+  const clauses: ClauseInForce[] = [];
+  const sorted = agreements.filter((agreement) => !agreement.deleted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const agreement of sorted) {
+    for (const version of agreement.versions) {
+      const fromDay = dayOfIsoDate(version.effectiveFrom);
+      const toDay = version.effectiveTo === null ? Number.POSITIVE_INFINITY : dayOfIsoDate(version.effectiveTo) + 1;
+      for (const clause of version.clauses) clauses.push({ agreement, version, clause, fromDay, toDay });
+    }
+  }
+  return clauses;
+}
+
+/** Runs clauses over the context, restricted by each one's filter when given. */
+export function draftsOf(clauses: readonly ClauseInForce[], ctx: EvaluationContext, filters?: readonly (UnitFilter | null)[]): FindingDraft[] {
+  const drafts: FindingDraft[] = [];
+  const emit = (draft: FindingDraft): void => {
+    drafts.push(draft);
+  };
+  clauses.forEach((c, i) => evaluateClause(c, ctx, filters ? (filters[i] ?? null) : null, emit));
+  return drafts;
+}
+
+/** The latest decision per finding id (by decision time, then record version). */
+export function latestDecisions(decisions: readonly Decision[]): Map<string, Decision> {
+  const latest = new Map<string, Decision>();
+  for (const decision of decisions) {
+    if (decision.deleted) continue;
+    const known = latest.get(decision.findingId);
+    const knownMs = known ? parseIsoMs(known.decidedAt) : Number.NEGATIVE_INFINITY;
+    const decidedMs = parseIsoMs(decision.decidedAt);
+    if (!known || decidedMs > knownMs || (decidedMs === knownMs && decision.version > known.version)) latest.set(decision.findingId, decision);
+  }
+  return latest;
+}
+
+/** The chain a finding climbs the ladder in: agreement, clause and subject (its id without the period key). */
+export function chainKeyOf(findingIdText: string): string {
+  return findingIdText.slice(0, findingIdText.lastIndexOf('|'));
+}
+
+const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high'];
+const RUNG_LEVEL = { notice: 0, warning: 1, sanction: 2 } as const;
+
+/**
+ * Ranks the findings of one chain on the ladder: in period order, a finding's rung index is the number of earlier
+ * findings of the chain (not dismissed) whose period started within the ladder's window before its own.
+ */
+export function rankChain(drafts: readonly FindingDraft[], decisions: ReadonlyMap<string, Decision>): Finding[] {
+  const ordered = [...drafts].sort((a, b) => a.periodStartMs - b.periodStartMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const counted: number[] = [];
+  let windowStart = 0;
+  return ordered.map((draft) => {
+    const status: FindingStatus = decisions.get(draft.id)?.status ?? 'open';
+    const windowMs = draft.ladder.windowDays * DAY_MS;
+    while (windowStart < counted.length && counted[windowStart]! < draft.periodStartMs - windowMs) windowStart++;
+    const repeats = counted.length - windowStart;
+    if (status !== 'dismissed') counted.push(draft.periodStartMs);
+    const rungIndex = Math.min(repeats, draft.ladder.rungs.length - 1);
+    const rung = draft.ladder.rungs[rungIndex] ?? 'notice';
+    const severity = SEVERITIES[Math.min(2, Math.max(RUNG_LEVEL[rung], draft.magnitude))]!;
+    const { magnitude: _magnitude, ladder: _ladder, periodStartMs: _start, periodEndMs: _end, ...finding } = draft;
+    return { ...finding, rung, rungIndex, severity, status };
+  });
+}
+
+/** Ranks every chain and returns the findings in id order. */
+export function rankAll(drafts: readonly FindingDraft[], decisions: ReadonlyMap<string, Decision>): Finding[] {
+  const chains = new Map<string, FindingDraft[]>();
+  for (const draft of drafts) {
+    const key = chainKeyOf(draft.id);
+    const chain = chains.get(key);
+    if (chain) chain.push(draft);
+    else chains.set(key, [draft]);
+  }
+  const findings: Finding[] = [];
+  for (const chain of chains.values()) for (const finding of rankChain(chain, decisions)) findings.push(finding);
+  return findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * Evaluates every agreement clause in force over the records: findings with evidence, affected communities
+ * downstream, ladder rungs and sentences, sorted by id.
+ * @example evaluate({ agreements, records, network, period: { start: '2026-01-01', end: '2026-12-31' }, now: '2026-12-31T12:00:00Z' })
+ */
+export function evaluate(input: EvaluateInput): Finding[] {
+  const index = new RecordIndex(input.records, input.network);
+  const ctx = contextOf(input, index);
+  const drafts = draftsOf(clausesInForce(input.agreements), ctx);
+  return rankAll(drafts, latestDecisions(input.decisions ?? []));
+}

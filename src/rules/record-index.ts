@@ -1,0 +1,451 @@
+import type {
+  Community,
+  ContaminationEvent,
+  Intake,
+  Measurement,
+  MonitoringPoint,
+  RestorationSite,
+  Withdrawal,
+} from '../domain/records';
+import { parseIsoMs } from './calendar';
+import type { AffectedCommunity } from './finding';
+import type { NetworkPosition, NetworkView } from './network-view';
+
+/*
+ * The records the rules read, indexed once: withdrawals per intake in typed arrays sorted by start (so a
+ * period's volume is a binary search and a short walk), volumes per period for every intake cached on first use
+ * (a quota over 2,000 intakes and 36 months then reads 72,000 numbers), measurements per point and parameter in
+ * time order, and downstream communities per network position. Clause kinds walk only their groups; nothing
+ * scans records x clauses. The index is mutable so the incremental evaluator can apply one change in place.
+ */
+
+/** The records the rules engine reads; deleted versions are ignored. */
+export interface RuleRecords {
+  readonly communities: readonly Community[];
+  readonly intakes: readonly Intake[];
+  readonly withdrawals: readonly Withdrawal[];
+  readonly monitoringPoints: readonly MonitoringPoint[];
+  readonly measurements: readonly Measurement[];
+  readonly contaminationEvents: readonly ContaminationEvent[];
+  readonly restorationSites: readonly RestorationSite[];
+  /** A snapped point of each community's territory, for communities downstream that have no intake. */
+  readonly communityPositions?: Readonly<Record<string, NetworkPosition>>;
+}
+
+/** Withdrawals of one intake, sorted by start, in parallel typed arrays (UTC ms and m3). */
+export class WithdrawalSeries {
+  startMs: Float64Array;
+  endMs: Float64Array;
+  volumeM3: Float64Array;
+  ids: string[];
+  length = 0;
+  /** Longest withdrawal period seen, ms; an upper bound after removals, which only widens the walks. */
+  maxDurationMs = 0;
+
+  constructor(capacity: number) {
+    this.startMs = new Float64Array(Math.max(4, capacity));
+    this.endMs = new Float64Array(Math.max(4, capacity));
+    this.volumeM3 = new Float64Array(Math.max(4, capacity));
+    this.ids = [];
+  }
+
+  /** Appends without keeping order; call `sortByStart` after bulk appends. */
+  push(id: string, startMs: number, endMs: number, volumeM3: number): void {
+    if (this.length === this.startMs.length) this.grow();
+    const index = this.length++;
+    this.startMs[index] = startMs;
+    this.endMs[index] = endMs;
+    this.volumeM3[index] = volumeM3;
+    this.ids[index] = id;
+    if (endMs - startMs > this.maxDurationMs) this.maxDurationMs = endMs - startMs;
+  }
+
+  /** Sorts by start time (then id, so the order never depends on input order). */
+  sortByStart(): void {
+    const { startMs, ids } = this;
+    let sorted = true;
+    for (let i = 1; i < this.length && sorted; i++) {
+      const a = startMs[i - 1]!;
+      const b = startMs[i]!;
+      if (a > b || (a === b && ids[i - 1]! > ids[i]!)) sorted = false;
+    }
+    if (sorted) return;
+    const order = Array.from({ length: this.length }, (_, i) => i);
+    order.sort((i, j) => startMs[i]! - startMs[j]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0));
+    const start = new Float64Array(this.startMs.length);
+    const end = new Float64Array(this.startMs.length);
+    const volume = new Float64Array(this.startMs.length);
+    const newIds: string[] = new Array<string>(this.length);
+    order.forEach((from, to) => {
+      start[to] = this.startMs[from]!;
+      end[to] = this.endMs[from]!;
+      volume[to] = this.volumeM3[from]!;
+      newIds[to] = ids[from]!;
+    });
+    this.startMs = start;
+    this.endMs = end;
+    this.volumeM3 = volume;
+    this.ids = newIds;
+  }
+
+  /** Inserts in order. */
+  insert(id: string, startMs: number, endMs: number, volumeM3: number): void {
+    if (this.length === this.startMs.length) this.grow();
+    let index = this.lowerBound(startMs);
+    while (index < this.length && this.startMs[index] === startMs && this.ids[index]! < id) index++;
+    this.startMs.copyWithin(index + 1, index, this.length);
+    this.endMs.copyWithin(index + 1, index, this.length);
+    this.volumeM3.copyWithin(index + 1, index, this.length);
+    this.ids.splice(index, 0, id);
+    this.startMs[index] = startMs;
+    this.endMs[index] = endMs;
+    this.volumeM3[index] = volumeM3;
+    this.length++;
+    if (endMs - startMs > this.maxDurationMs) this.maxDurationMs = endMs - startMs;
+  }
+
+  /** Removes the withdrawal `id` that starts at `startMs`; false when absent. */
+  remove(id: string, startMs: number): boolean {
+    let index = this.lowerBound(startMs);
+    while (index < this.length && this.startMs[index] === startMs && this.ids[index] !== id) index++;
+    if (index >= this.length || this.ids[index] !== id) return false;
+    this.startMs.copyWithin(index, index + 1, this.length);
+    this.endMs.copyWithin(index, index + 1, this.length);
+    this.volumeM3.copyWithin(index, index + 1, this.length);
+    this.ids.splice(index, 1);
+    this.length--;
+    return true;
+  }
+
+  /** First index whose start is >= `timeMs`. */
+  lowerBound(timeMs: number): number {
+    let low = 0;
+    let high = this.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.startMs[middle]! < timeMs) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  /**
+   * Volume in [fromMs, toMs), each withdrawal counted pro rata to the part of its period inside the range (an
+   * instantaneous reading counts whole where it falls), and how many readings overlap the range.
+   */
+  volumeBetween(fromMs: number, toMs: number): { volumeM3: number; count: number } {
+    let volumeM3 = 0;
+    let count = 0;
+    const { startMs, endMs, volumeM3: volumes } = this;
+    for (let i = this.lowerBound(fromMs - this.maxDurationMs); i < this.length; i++) {
+      const start = startMs[i]!;
+      if (start >= toMs) break;
+      const end = endMs[i]!;
+      if (end <= start) {
+        if (start >= fromMs) {
+          volumeM3 += volumes[i]!;
+          count++;
+        }
+        continue;
+      }
+      if (end <= fromMs) continue;
+      count++;
+      if (start >= fromMs && end <= toMs) volumeM3 += volumes[i]!;
+      else volumeM3 += (volumes[i]! * (Math.min(end, toMs) - Math.max(start, fromMs))) / (end - start);
+    }
+    return { volumeM3, count };
+  }
+
+  /** Indexes of the withdrawals overlapping [fromMs, toMs), in start order. */
+  indexesBetween(fromMs: number, toMs: number): number[] {
+    const indexes: number[] = [];
+    for (let i = this.lowerBound(fromMs - this.maxDurationMs); i < this.length; i++) {
+      const start = this.startMs[i]!;
+      if (start >= toMs) break;
+      const end = this.endMs[i]!;
+      if (end > fromMs || (end <= start && start >= fromMs)) indexes.push(i);
+    }
+    return indexes;
+  }
+
+  private grow(): void {
+    const capacity = this.startMs.length * 2;
+    const start = new Float64Array(capacity);
+    const end = new Float64Array(capacity);
+    const volume = new Float64Array(capacity);
+    start.set(this.startMs);
+    end.set(this.endMs);
+    volume.set(this.volumeM3);
+    this.startMs = start;
+    this.endMs = end;
+    this.volumeM3 = volume;
+  }
+}
+
+/** A measurement with its time parsed. */
+export interface IndexedMeasurement {
+  readonly record: Measurement;
+  readonly timeMs: number;
+}
+
+/** Volumes of every intake over one range, m3, and readings overlapping it. */
+export interface PeriodTotals {
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly volumeM3: Float64Array;
+  readonly count: Int32Array;
+}
+
+const positionKey = (position: NetworkPosition): string => `${position.reachId}|${position.fraction}`;
+
+function compareAffected(a: AffectedCommunity, b: AffectedCommunity): number {
+  return a.distanceKm - b.distanceKm || (a.communityId < b.communityId ? -1 : a.communityId > b.communityId ? 1 : 0);
+}
+
+function byTime(a: IndexedMeasurement, b: IndexedMeasurement): number {
+  return a.timeMs - b.timeMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0);
+}
+
+/** The indexed records plus the network, shared by every clause kind during one evaluation. */
+export class RecordIndex {
+  readonly communities = new Map<string, Community>();
+  readonly intakes: Intake[] = [];
+  readonly intakeIndex = new Map<string, number>();
+  readonly series: WithdrawalSeries[] = [];
+  readonly intakesOfCommunity = new Map<string, number[]>();
+  readonly points = new Map<string, MonitoringPoint>();
+  /** Measurements by `${pointId}|${parameter}`, in time order. */
+  readonly measurements = new Map<string, IndexedMeasurement[]>();
+  /** Parameters measured at each point. */
+  readonly parametersOfPoint = new Map<string, Set<string>>();
+  readonly events = new Map<string, { record: ContaminationEvent; observedMs: number; closedMs: number | null }>();
+  readonly sitesOfCommunity = new Map<string, RestorationSite[]>();
+  readonly communityPositions: Readonly<Record<string, NetworkPosition>>;
+  private readonly totalsCache = new Map<string, PeriodTotals>();
+  private readonly downstreamCache = new Map<string, AffectedCommunity[]>();
+  private readonly communityDownstreamCache = new Map<string, AffectedCommunity[]>();
+  private readonly upstreamCache = new Map<string, Int32Array>();
+
+  constructor(
+    records: RuleRecords,
+    readonly network: NetworkView,
+  ) {
+    this.communityPositions = records.communityPositions ?? {};
+    for (const community of records.communities) if (!community.deleted) this.communities.set(community.id, community);
+    const liveIntakes = records.intakes.filter((intake) => !intake.deleted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const intake of liveIntakes) {
+      const index = this.intakes.length;
+      this.intakes.push(intake);
+      this.intakeIndex.set(intake.id, index);
+      const list = this.intakesOfCommunity.get(intake.communityId) ?? [];
+      list.push(index);
+      this.intakesOfCommunity.set(intake.communityId, list);
+    }
+    const counts = new Int32Array(this.intakes.length);
+    for (const withdrawal of records.withdrawals) {
+      const index = this.intakeIndex.get(withdrawal.intakeId);
+      if (index !== undefined && !withdrawal.deleted) counts[index]!++;
+    }
+    for (let i = 0; i < this.intakes.length; i++) this.series.push(new WithdrawalSeries(counts[i]!));
+    for (const withdrawal of records.withdrawals) {
+      if (withdrawal.deleted) continue;
+      const index = this.intakeIndex.get(withdrawal.intakeId);
+      if (index === undefined) continue;
+      this.series[index]!.push(withdrawal.id, parseIsoMs(withdrawal.periodStart), parseIsoMs(withdrawal.periodEnd), withdrawal.volumeM3);
+    }
+    for (const series of this.series) series.sortByStart();
+    for (const point of records.monitoringPoints) if (!point.deleted) this.points.set(point.id, point);
+    for (const measurement of records.measurements) if (!measurement.deleted) this.addMeasurementUnsorted(measurement);
+    for (const list of this.measurements.values()) list.sort(byTime);
+    for (const event of records.contaminationEvents) if (!event.deleted) this.putEvent(event);
+    for (const site of records.restorationSites) if (!site.deleted) this.putSite(site);
+  }
+
+  /** Position of an intake on the network, or null when it is not snapped. */
+  intakePosition(index: number): NetworkPosition | null {
+    return this.intakes[index]?.snap ?? null;
+  }
+
+  /** Volumes of every intake over [fromMs, toMs), cached. */
+  totals(fromMs: number, toMs: number): PeriodTotals {
+    const key = `${fromMs}|${toMs}`;
+    let totals = this.totalsCache.get(key);
+    if (!totals) {
+      const volumeM3 = new Float64Array(this.intakes.length);
+      const count = new Int32Array(this.intakes.length);
+      for (let i = 0; i < this.series.length; i++) {
+        const result = this.series[i]!.volumeBetween(fromMs, toMs);
+        volumeM3[i] = result.volumeM3;
+        count[i] = result.count;
+      }
+      totals = { fromMs, toMs, volumeM3, count };
+      this.totalsCache.set(key, totals);
+    }
+    return totals;
+  }
+
+  /** Adds or removes a withdrawal and refreshes the cached totals it touches. */
+  applyWithdrawal(withdrawal: Withdrawal, present: boolean): void {
+    const index = this.intakeIndex.get(withdrawal.intakeId);
+    if (index === undefined) return;
+    const series = this.series[index]!;
+    const startMs = parseIsoMs(withdrawal.periodStart);
+    const endMs = parseIsoMs(withdrawal.periodEnd);
+    if (present) series.insert(withdrawal.id, startMs, endMs, withdrawal.volumeM3);
+    else series.remove(withdrawal.id, startMs);
+    for (const totals of this.totalsCache.values()) {
+      if (totals.fromMs > Math.max(startMs, endMs) || totals.toMs < startMs) continue;
+      const result = series.volumeBetween(totals.fromMs, totals.toMs);
+      totals.volumeM3[index] = result.volumeM3;
+      totals.count[index] = result.count;
+    }
+  }
+
+  /** Adds or removes a measurement. */
+  applyMeasurement(measurement: Measurement, present: boolean): void {
+    const key = `${measurement.pointId}|${measurement.parameter}`;
+    const list = this.measurements.get(key) ?? [];
+    const existing = list.findIndex((item) => item.record.id === measurement.id);
+    if (existing >= 0) list.splice(existing, 1);
+    if (present) {
+      const item = { record: measurement, timeMs: parseIsoMs(measurement.time) };
+      let low = 0;
+      let high = list.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (byTime(list[middle]!, item) < 0) low = middle + 1;
+        else high = middle;
+      }
+      list.splice(low, 0, item);
+      this.parametersOf(measurement.pointId).add(measurement.parameter);
+    }
+    this.measurements.set(key, list);
+  }
+
+  /** Adds, replaces or removes a contamination event. */
+  applyEvent(event: ContaminationEvent, present: boolean): void {
+    if (present && !event.deleted) this.putEvent(event);
+    else this.events.delete(event.id);
+  }
+
+  /** Adds, replaces or removes a restoration site. */
+  applySite(site: RestorationSite, present: boolean): void {
+    for (const [communityId, list] of this.sitesOfCommunity) {
+      const index = list.findIndex((item) => item.id === site.id);
+      if (index >= 0) {
+        list.splice(index, 1);
+        if (list.length === 0) this.sitesOfCommunity.delete(communityId);
+      }
+    }
+    if (present && !site.deleted) this.putSite(site);
+  }
+
+  /** Measurements of `parameter` at `pointId` in [fromMs, toMs), in time order. */
+  measurementsBetween(pointId: string, parameter: string, fromMs: number, toMs: number): IndexedMeasurement[] {
+    const list = this.measurements.get(`${pointId}|${parameter}`);
+    if (!list) return [];
+    let low = 0;
+    let high = list.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (list[middle]!.timeMs < fromMs) low = middle + 1;
+      else high = middle;
+    }
+    const found: IndexedMeasurement[] = [];
+    for (let i = low; i < list.length && list[i]!.timeMs < toMs; i++) found.push(list[i]!);
+    return found;
+  }
+
+  /** Communities with an intake (or territory point) downstream of `position`, nearest first. */
+  downstreamOf(position: NetworkPosition): AffectedCommunity[] {
+    const key = positionKey(position);
+    const cached = this.downstreamCache.get(key);
+    if (cached) return cached;
+    const nearest = new Map<string, number>();
+    const consider = (communityId: string, target: NetworkPosition): void => {
+      if (!this.network.isUpstream(position, target)) return;
+      const distanceKm = this.network.flowDistanceKm(position, target) ?? 0;
+      const known = nearest.get(communityId);
+      if (known === undefined || distanceKm < known) nearest.set(communityId, distanceKm);
+    };
+    for (const intake of this.intakes) if (intake.snap) consider(intake.communityId, intake.snap);
+    for (const [communityId, target] of Object.entries(this.communityPositions)) consider(communityId, target);
+    const affected = [...nearest].map(([communityId, distanceKm]) => ({ communityId, distanceKm })).sort(compareAffected);
+    this.downstreamCache.set(key, affected);
+    return affected;
+  }
+
+  /** Communities downstream of any intake of `communityId`, itself excluded, nearest first. */
+  downstreamOfCommunity(communityId: string): AffectedCommunity[] {
+    const cached = this.communityDownstreamCache.get(communityId);
+    if (cached) return cached;
+    const nearest = new Map<string, number>();
+    const positions = (this.intakesOfCommunity.get(communityId) ?? []).map((index) => this.intakePosition(index));
+    const own = this.communityPositions[communityId];
+    for (const position of own ? [...positions, own] : positions) {
+      if (!position) continue;
+      for (const item of this.downstreamOf(position)) {
+        if (item.communityId === communityId) continue;
+        const known = nearest.get(item.communityId);
+        if (known === undefined || item.distanceKm < known) nearest.set(item.communityId, item.distanceKm);
+      }
+    }
+    const affected = [...nearest].map(([id, distanceKm]) => ({ communityId: id, distanceKm })).sort(compareAffected);
+    this.communityDownstreamCache.set(communityId, affected);
+    return affected;
+  }
+
+  /**
+   * Intakes whose withdrawals reduce the flow at `position`: upstream of it, unless a diversion returns its water
+   * upstream of it too. Sorted by intake index.
+   */
+  consumptiveIntakesUpstreamOf(position: NetworkPosition): Int32Array {
+    const key = positionKey(position);
+    const cached = this.upstreamCache.get(key);
+    if (cached) return cached;
+    const found: number[] = [];
+    this.intakes.forEach((intake, index) => {
+      if (!intake.snap || !this.network.isUpstream(intake.snap, position)) return;
+      if (intake.returnSnap && this.network.isUpstream(intake.returnSnap, position)) return;
+      found.push(index);
+    });
+    const upstream = Int32Array.from(found);
+    this.upstreamCache.set(key, upstream);
+    return upstream;
+  }
+
+  private parametersOf(pointId: string): Set<string> {
+    let parameters = this.parametersOfPoint.get(pointId);
+    if (!parameters) {
+      parameters = new Set();
+      this.parametersOfPoint.set(pointId, parameters);
+    }
+    return parameters;
+  }
+
+  private addMeasurementUnsorted(measurement: Measurement): void {
+    const key = `${measurement.pointId}|${measurement.parameter}`;
+    let list = this.measurements.get(key);
+    if (!list) {
+      list = [];
+      this.measurements.set(key, list);
+    }
+    list.push({ record: measurement, timeMs: parseIsoMs(measurement.time) });
+    this.parametersOf(measurement.pointId).add(measurement.parameter);
+  }
+
+  private putEvent(event: ContaminationEvent): void {
+    this.events.set(event.id, {
+      record: event,
+      observedMs: parseIsoMs(event.observedAt),
+      closedMs: event.closedAt === null ? null : parseIsoMs(event.closedAt),
+    });
+  }
+
+  private putSite(site: RestorationSite): void {
+    const list = this.sitesOfCommunity.get(site.communityId) ?? [];
+    list.push(site);
+    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.sitesOfCommunity.set(site.communityId, list);
+  }
+}
