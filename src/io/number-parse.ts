@@ -31,7 +31,7 @@ function numberPattern(decimal: DecimalSeparator): RegExp {
 
 const PATTERNS: Readonly<Record<DecimalSeparator, RegExp>> = { ',': numberPattern(','), '.': numberPattern('.') };
 // A number followed by anything else, such as '12,5 m3' or '30%': the unit belongs in the column's setting.
-const WITH_UNIT = /^[+\-\u2212]?\d[\d.,\s\u00a0\u202f]*[^\d.,\s\u00a0\u202f+\-]/u;
+const WITH_UNIT = /^[+\-\u2212]?\d[\d.,\s\u00a0\u202f]*[^\d.,\s\u00a0\u202f+-]/u;
 
 function parseUnsigned(body: string, decimal: DecimalSeparator): number | null {
   const match = PATTERNS[decimal].exec(body);
