@@ -2,7 +2,7 @@ import type { ContaminationEvent, Intake, Notification } from '../domain/records
 import type { SampleCommunityPlan } from './communities';
 import { placeOnReach } from './intakes';
 import type { Prng } from './prng';
-import { firstVersionMeta, isoUtc } from './records-common';
+import { firstVersionMeta, isoLocal } from './records-common';
 import type { SampleSnapper } from './snap';
 import { downstreamChain, type SampleTopology } from './topology';
 
@@ -176,17 +176,17 @@ export function contaminationEvents(
     const reachId = atSpring ? springReachId : prng.pick(community.reachIds);
     const { location, snap } = placeOnReach(prng, topology, snapper, reachId, 15, atSpring ? [0.02, 0.06] : [0.2, 0.8]);
     const { year, month, day, hour } = script.observed;
-    const observedAt = isoUtc(year, month, day, hour, prng.int(0, 5) * 10);
+    const observedAt = isoLocal(year, month, day, hour, prng.int(0, 5) * 10);
     const warned = downstreamCommunities(topology, snap.reachId, snap.fraction, communities, intakes);
     const notified = warned.slice(0, Math.max(0, warned.length - script.unnotifiedFarthest));
     const notifications: Notification[] = notified.map((communityId, index) => ({
       communityId,
-      sentAt: isoUtc(year, month, day, hour + script.notifyAfterHours, 30 + Math.min(25, index * 3)),
+      sentAt: isoLocal(year, month, day, hour + script.notifyAfterHours, 30 + Math.min(25, index * 3)),
       channel: prng.pick(CHANNELS),
     }));
-    const closedAt = script.remediatedAfterDays === null ? null : isoUtc(year, month, day + script.remediatedAfterDays, 16);
+    const closedAt = script.remediatedAfterDays === null ? null : isoLocal(year, month, day + script.remediatedAfterDays, 16);
     return {
-      ...firstVersionMeta(options.nextId(), isoUtc(year, month, day, hour + 2), options.author),
+      ...firstVersionMeta(options.nextId(), isoLocal(year, month, day, hour + 2), options.author),
       location,
       snap,
       observedAt,

@@ -19,11 +19,12 @@ import { dailyDischarge, dischargeMeasurements, qualityMeasurements, type DailyF
 import { delineateSample } from './network-step';
 import { encodeGrayscalePng } from './png';
 import { createPrng, type Prng } from './prng';
-import { idFactory, firstVersionMeta, isoDate, isoUtc, monthsFrom, round, type SampleMonth } from './records-common';
+import { idFactory, firstVersionMeta, isoDate, isoLocal, monthsFrom, round, SAMPLE_UTC_OFFSET_MINUTES, type SampleMonth } from './records-common';
 import { restorationRecords, SAMPLE_RESTORATION_SCRIPTS, type RestorationScript } from './restoration';
 import { rotationWithdrawals } from './rotation';
 import { buildSampleAgreement } from './sample-agreement';
 import { createSnapper } from './snap';
+import { RiverNetwork, type NetworkPosition } from '../hydrology/river-network';
 import { generateSyntheticDem, SAMPLE_DEM_OPTIONS, type SyntheticDemOptions } from './synthetic-dem';
 import { dailyWithdrawals, expectedRateLps, monthlyWithdrawals, type WithdrawalSchedule } from './withdrawals';
 import { FAMILY_NAMES, GIVEN_NAMES_MEN, GIVEN_NAMES_WOMEN, SAMPLE_RIVER_NAME } from './names';
@@ -162,7 +163,7 @@ export interface SampleBasin {
 }
 
 const AUTHOR = 'secretaria-comite';
-const CREATED_AT = '2023-10-28T20:00:00Z';
+const CREATED_AT = '2023-10-28T15:00:00-05:00';
 const REFERENCE_DATE = '2026-11-01';
 
 function personName(prng: Prng): string {
@@ -231,7 +232,7 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
   const snapper = createSnapper(topology);
   const months = monthsFrom(options.firstMonth[0], options.firstMonth[1], options.monthCount);
   const lastMonth = months[months.length - 1] as SampleMonth;
-  const periodEndMs = Date.UTC(lastMonth.year, lastMonth.month, 1);
+  const periodEndMs = Date.UTC(lastMonth.year, lastMonth.month, 1) - SAMPLE_UTC_OFFSET_MINUTES * 60_000;
   const ids = {
     community: idFactory('c0a11e5e'),
     intake: idFactory('1a7a4e00'),
@@ -320,7 +321,6 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
   const schedulePrng = prng.fork('schedules');
   const headwaterRanks = new Set(Array.from({ length: Math.max(1, Math.round(count / 4)) }, (_, index) => index));
   const banViolatorRank = rankAt(1 / 11);
-  const overuseRanks = new Set([rankAt(6 / 11), rankAt(10 / 11)]);
   const banMonths = (rank: number): Set<number> =>
     new Set(
       months
@@ -344,7 +344,7 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
       seed: (options.seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0,
       method: estimate ? 'estimate' : 'meter',
       entersRate: !estimate && schedulePrng.chance(0.12),
-      dryMonthOveruse: overuseRanks.has(plan.communityRank) && plan.record.use === 'irrigation' ? 1.65 : 1,
+      dryMonthOveruse: 1,
       idleMonths: isHeadwaterIrrigation ? banMonths(plan.communityRank) : new Set<number>(),
       lastReportedMonthIndex: silentIntakes.has(plan.record.id) ? months.length - 5 : months.length - 1,
       missingMonths,
@@ -361,7 +361,7 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
     schedule.missingMonths = new Set();
     schedule.lastReportedMonthIndex = months.length - 1;
   }
-  const rosterStart = isoUtc(options.firstMonth[0], options.firstMonth[1], 6, 11);
+  const rosterStart = isoLocal(options.firstMonth[0], options.firstMonth[1], 6, 6);
   const roster: Roster = {
     startAt: rosterStart,
     cycleHours: 168,
@@ -469,46 +469,97 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
 
   const meetings = sampleMeetings(prng.fork('meetings'), communities, months, ids.meeting);
 
-  // Calibration: thresholds chosen from the generated data so that some periods breach and most comply.
-  const monthlyExpectedM3 = (schedule: WithdrawalSchedule, month: SampleMonth): number => (expectedRateLps(schedule, month) * month.daysInMonth * 86_400) / 1000;
-  const irrigationSchedules = schedules.filter((schedule) => schedule.intake.record.use === 'irrigation' && !rosterIntakeIds.has(schedule.intake.record.id));
+  // Calibration: thresholds chosen from the generated readings so that some periods breach and most comply.
+  const monthIndexOfIso = (iso: string): number => (Number(iso.slice(0, 4)) - months[0]!.year) * 12 + Number(iso.slice(5, 7)) - months[0]!.month;
+  const totalsOf = (subset: readonly WithdrawalSchedule[]): Map<string, number[]> => {
+    const totals = new Map<string, number[]>();
+    const add = (withdrawal: Withdrawal): void => {
+      const index = monthIndexOfIso(withdrawal.periodStart);
+      if (index < 0 || index >= months.length) return;
+      const list = totals.get(withdrawal.intakeId) ?? new Array<number>(months.length).fill(0);
+      list[index] = (list[index] ?? 0) + withdrawal.volumeM3;
+      totals.set(withdrawal.intakeId, list);
+    };
+    const wanted = new Set(subset.map((schedule) => schedule.intake.record.id));
+    for (const withdrawal of rotationRecords) if (wanted.has(withdrawal.intakeId)) add(withdrawal);
+    const scratchId = (): string => 'calibration';
+    for (const schedule of subset) {
+      if (rosterIntakeIds.has(schedule.intake.record.id)) continue;
+      const readings =
+        cadence.kind === 'month'
+          ? monthlyWithdrawals(schedule, months, scratchId)
+          : dailyWithdrawals(schedule, { year: firstDailyDay.getUTCFullYear(), month: firstDailyDay.getUTCMonth() + 1, day: firstDailyDay.getUTCDate() }, cadence.days, scratchId);
+      for (const withdrawal of readings) add(withdrawal);
+    }
+    return totals;
+  };
+  const isDry = (month: SampleMonth): boolean => month.month === 12 || month.month <= 3 || month.month === 7 || month.month === 8;
+  const irrigationSchedules = schedules.filter((schedule) => schedule.intake.record.use === 'irrigation');
+  const overuseSchedules = irrigationSchedules
+    .filter((schedule) => !rosterIntakeIds.has(schedule.intake.record.id) && !headwaterRanks.has(schedule.intake.communityRank))
+    .sort((a, b) => (b.intake.record.irrigatedAreaHa ?? 0) - (a.intake.record.irrigatedAreaHa ?? 0) || (a.intake.record.id < b.intake.record.id ? -1 : 1))
+    .slice(0, Math.max(1, Math.round(count / 6)));
+  const overuseIds = new Set(overuseSchedules.map((schedule) => schedule.intake.record.id));
+  const baseTotals = totalsOf(irrigationSchedules);
+  const peakOf = (intakeId: string, include: (month: SampleMonth) => boolean): number =>
+    Math.max(0, ...months.filter(include).map((month) => baseTotals.get(intakeId)?.[month.index] ?? 0));
   const compliantPeak = Math.max(
     1,
-    ...irrigationSchedules.filter((schedule) => schedule.dryMonthOveruse === 1).flatMap((schedule) => months.map((month) => monthlyExpectedM3(schedule, month))),
+    ...irrigationSchedules.filter((schedule) => !overuseIds.has(schedule.intake.record.id)).map((schedule) => peakOf(schedule.intake.record.id, () => true)),
+    ...overuseSchedules.map((schedule) => peakOf(schedule.intake.record.id, (month) => !isDry(month))),
   );
-  const irrigationQuotaM3 = Math.ceil((compliantPeak * 1.3) / 1000) * 1000;
-  const seasonCommunities = [...overuseRanks].map((rank) => communityOfRank(rank).record.id);
-  const seasonTotal = (communityId: string, year: number): number =>
-    schedules
-      .filter((schedule) => schedule.intake.record.communityId === communityId)
-      .reduce(
-        (sum, schedule) =>
-          sum +
-          months
-            .filter((month) => (month.year === year - 1 && month.month === 12) || (month.year === year && month.month <= 3))
-            .reduce((inner, month) => inner + monthlyExpectedM3(schedule, month), 0),
-        0,
-      );
-  const seasonTotals = seasonCommunities.flatMap((communityId) => [2024, 2025, 2026].map((year) => seasonTotal(communityId, year)));
-  const seasonLimitM3 = Math.ceil((Math.max(...seasonTotals, 1) * 0.93) / 1000) * 1000;
+  const irrigationQuotaM3 = Math.ceil((compliantPeak * 1.08) / 1000) * 1000;
+  for (const schedule of overuseSchedules) {
+    const dryVolumes = months.filter(isDry).map((month) => baseTotals.get(schedule.intake.record.id)?.[month.index] ?? 0).sort((a, b) => a - b);
+    const medianDry = dryVolumes[Math.floor(dryVolumes.length / 2)] ?? 1;
+    schedule.dryMonthOveruse = round(Math.min(2.5, Math.max(1.2, (1.15 * irrigationQuotaM3) / Math.max(1, medianDry))), 2);
+  }
+  const seasonCommunities = [...new Set(overuseSchedules.map((schedule) => schedule.intake.record.communityId))].sort();
+  const seasonTotals = totalsOf(schedules.filter((schedule) => seasonCommunities.includes(schedule.intake.record.communityId)));
+  const seasonVolumes = seasonCommunities.flatMap((communityId) =>
+    [...new Set(months.map((month) => (month.month === 12 ? month.year + 1 : month.year)))].map((seasonYear) =>
+      schedules
+        .filter((schedule) => schedule.intake.record.communityId === communityId)
+        .reduce(
+          (sum, schedule) =>
+            sum +
+            months
+              .filter((month) => (month.year === seasonYear - 1 && month.month === 12) || (month.year === seasonYear && month.month <= 3))
+              .reduce((inner, month) => inner + (seasonTotals.get(schedule.intake.record.id)?.[month.index] ?? 0), 0),
+          0,
+        ),
+    ),
+  );
+  const seasonSorted = [...seasonVolumes].sort((a, b) => b - a);
+  const seasonLimitM3 = Math.round(((seasonSorted[0] ?? 2) + (seasonSorted[1] ?? 0)) / 2 / 100) * 100;
 
-  const controlUpstream = upstreamSet(topology, controlPoint.snap?.reachId ?? controlReach);
-  const controlFraction = controlPoint.snap?.fraction ?? 1;
-  const upstreamSchedules = schedules.filter((schedule) => isIntakeUpstreamOf(schedule.intake.record, controlUpstream, controlReach, controlFraction));
-  const controlAreaKm2 = drainageAreaAt(topology, controlPoint.snap?.reachId ?? controlReach, controlFraction);
-  const areaRatio = controlAreaKm2 / Math.max(1e-9, gaugeAreaKm2);
-  const monthlyFlows = monthlyMeanFlows(flows, months);
-  const netFlows = months.map((month, index) => {
-    const withdrawnM3s = upstreamSchedules.reduce((sum, schedule) => sum + expectedRateLps(schedule, month) / 1000, 0);
-    return (monthlyFlows[index] ?? 0) * areaRatio - withdrawnM3s;
+  const network = RiverNetwork.fromGeoJson(step.reaches).network;
+  const positionOf = (snap: MonitoringPoint['snap']): NetworkPosition | null => (snap ? { reachId: snap.reachId, fraction: snap.fraction } : null);
+  const gaugePosition = positionOf(gauge.snap);
+  const controlPosition = positionOf(controlPoint.snap);
+  const areaRatio =
+    gaugePosition && controlPosition ? network.drainageAreaKm2(controlPosition) / Math.max(1e-9, network.drainageAreaKm2(gaugePosition)) : 1;
+  const upstreamSchedules = schedules.filter((schedule) => {
+    const intakePosition = positionOf(schedule.intake.record.snap);
+    const returnPosition = positionOf(schedule.intake.record.returnSnap);
+    if (!intakePosition || !controlPosition || !network.isUpstream(intakePosition, controlPosition)) return false;
+    return !(returnPosition && network.isUpstream(returnPosition, controlPosition));
   });
-  const minimumFlowM3s = round(thresholdBelow(netFlows, 2, 5), 2);
-  const scarcityFlowM3s = round(thresholdBelow(monthlyFlows.map((flow) => flow * areaRatio), 4, 8), 2);
+  const upstreamTotals = totalsOf(upstreamSchedules);
+  const referenceFlows = monthlyMeanFlows(flows, months).map((flow) => flow * areaRatio);
+  const netFlows = months.map((month, index) => {
+    const seconds = month.daysInMonth * 86_400;
+    const withdrawnM3 = [...upstreamTotals.values()].reduce((sum, list) => sum + (list[index] ?? 0), 0);
+    return (referenceFlows[index] ?? 0) - withdrawnM3 / seconds;
+  });
+  const minimumFlowM3s = round(thresholdBelow(netFlows, 2, 4), 2);
+  const scarcityFlowM3s = round(thresholdBelow(referenceFlows, 4, 7), 2);
+  const shareEcologicalFlowM3s = round(minimumFlowM3s * 0.8, 2);
   const shareCommunities = [...new Set(upstreamSchedules.filter((schedule) => schedule.intake.record.use !== 'domestic').map((schedule) => schedule.intake.record.communityId))].sort();
   const shareWeights = shareCommunities.map((communityId) =>
     upstreamSchedules
       .filter((schedule) => schedule.intake.record.communityId === communityId && schedule.intake.record.use !== 'domestic')
-      .reduce((sum, schedule) => sum + schedule.intake.baseRateLps / schedule.dryMonthOveruse, 0),
+      .reduce((sum, schedule) => sum + schedule.intake.baseRateLps, 0),
   );
   const weightTotal = shareWeights.reduce((sum, weight) => sum + weight, 0) || 1;
   const shares = shareCommunities.map((communityId, index) => ({ communityId, sharePct: Math.floor(((shareWeights[index] ?? 0) / weightTotal) * 1000) / 10 }));
@@ -523,6 +574,7 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
   }));
   const amendedRestorationCommitments = restorationCommitments.map((commitment) => ({ ...commitment, areaHaPerYear: round(commitment.areaHaPerYear * 1.2, 1) }));
 
+  const monthlyExpectedM3 = (schedule: WithdrawalSchedule, month: SampleMonth): number => (expectedRateLps(schedule, month) * month.daysInMonth * 86_400) / 1000;
   const communityMonthlyPeakM3 = (communityId: string): number =>
     Math.max(
       ...months.map((month) =>
@@ -550,6 +602,7 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
     gaugePointId: gauge.id,
     minimumFlowM3s,
     scarcityFlowM3s,
+    shareEcologicalFlowM3s,
     shares,
     roster,
     headwaterIrrigationIntakeIds,
@@ -592,7 +645,7 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
     areaKm2: round(step.watershedAreaKm2, 2),
     reachCount: step.reaches.features.length,
     maxStreamOrder: Math.max(...step.reaches.features.map((feature) => feature.properties.streamOrder)),
-    settings: { flowVelocityMs: 0.8, timeZone: 'America/Bogota', utcOffsetMinutes: -300, locale: 'es', referenceDate: REFERENCE_DATE, snapToleranceM: 100 },
+    settings: { flowVelocityMs: 0.8, timeZone: 'America/Bogota', utcOffsetMinutes: SAMPLE_UTC_OFFSET_MINUTES, locale: 'es', referenceDate: REFERENCE_DATE, snapToleranceM: 100 },
     hillshade: { file: 'hillshade.png', bounds, width: dem.raster.width, height: dem.raster.height },
     communities: communities.map((community) => ({
       id: community.record.id,
@@ -645,7 +698,7 @@ function sampleMeetings(prng: Prng, communities: readonly SampleCommunityPlan[],
       .filter(() => prng.chance(0.85))
       .map((community) => ({ communityId: community.record.id, women: prng.int(0, 3), men: prng.int(1, 3) }));
     meetings.push({
-      ...firstVersionMeta(nextId(), isoUtc(month.year, month.month, day, 23), AUTHOR),
+      ...firstVersionMeta(nextId(), isoLocal(month.year, month.month, day, 23), AUTHOR),
       date: isoDate(month.year, month.month, day),
       place: `Caseta comunal de ${host.record.name}`,
       attendance,

@@ -1,6 +1,6 @@
 import type { Measurement, MonitoringPoint } from '../domain/records';
 import type { Prng } from './prng';
-import { dayOfYear, firstVersionMeta, isoUtc, round, type SampleMonth } from './records-common';
+import { dayOfYear, firstVersionMeta, isoLocal, round, type SampleMonth } from './records-common';
 
 /*
  * Discharge at the gauge and water-quality samples. The flow regime is the bimodal one of the Colombian Andes:
@@ -90,12 +90,12 @@ export interface MeasurementStepOptions {
   nextId: () => string;
 }
 
-/** Discharge measurements of a gauge, one per day at 12:00 UTC (7:00 local reading), m3/s. */
+/** Discharge measurements of a gauge, one per day read at 7:00 local time, m3/s. */
 export function dischargeMeasurements(gauge: MonitoringPoint, flows: readonly DailyFlow[], options: MeasurementStepOptions): Measurement[] {
   return flows.map((flow) => {
-    const time = isoUtc(flow.year, flow.month, flow.day, 12);
+    const time = isoLocal(flow.year, flow.month, flow.day, 7);
     return {
-      ...firstVersionMeta(options.nextId(), isoUtc(flow.year, flow.month, flow.day, 23), options.author),
+      ...firstVersionMeta(options.nextId(), isoLocal(flow.year, flow.month, flow.day, 23), options.author),
       pointId: gauge.id,
       parameter: 'discharge',
       value: flow.dischargeM3s,
@@ -116,8 +116,8 @@ export function qualityMeasurements(
   for (const station of stations) {
     for (const month of months) {
       const day = prng.int(10, 20);
-      const time = isoUtc(month.year, month.month, day, 15, prng.int(0, 5) * 10);
-      const createdAt = isoUtc(month.year, month.month, day + 7, 14);
+      const time = isoLocal(month.year, month.month, day, 15, prng.int(0, 5) * 10);
+      const createdAt = isoLocal(month.year, month.month, day + 7, 14);
       const turbidityRain = 1 + Math.max(0, seasonalFlowFactor(dayOfYear(month.year, month.month, day)) - 1) * 2;
       for (const parameter of QUALITY_PARAMETERS) {
         let factor = (station.multipliers[parameter.parameter] ?? 1) * Math.exp(parameter.spread * prng.normal());

@@ -24,19 +24,6 @@ export interface SampleNetworkStep {
  */
 export function delineateSample(dem: SyntheticDem, thresholdCells: number): SampleNetworkStep {
   const result = delineate(dem.raster, { thresholdCells, outlet: dem.outletLonLat, subbasinPolygons: true });
-  const reaches: Feature<LineString, SampleReachProperties>[] = result.streams.features.map((feature) => ({
-    type: 'Feature',
-    properties: {
-      id: String(feature.properties.id),
-      toid: feature.properties.toid === null ? null : String(feature.properties.toid),
-      streamOrder: feature.properties.streamOrder,
-      drainageAreaKm2: round(feature.properties.drainageAreaKm2, 4),
-    },
-    geometry: {
-      type: 'LineString',
-      coordinates: feature.geometry.coordinates.map((position) => [round(position[0] ?? 0, 6), round(position[1] ?? 0, 6)]),
-    },
-  }));
   const areaByRow = cellAreaM2ByRow(dem.raster);
   const areaM2ByLabel = new Map<number, number>();
   const labels = result.subbasins.labels;
@@ -45,6 +32,20 @@ export function delineateSample(dem: SyntheticDem, thresholdCells: number): Samp
     if (label === 0) continue;
     areaM2ByLabel.set(label, (areaM2ByLabel.get(label) ?? 0) + (areaByRow[Math.floor(cell / dem.raster.width)] ?? 0));
   }
+  const reaches: Feature<LineString, SampleReachProperties>[] = result.streams.features.map((feature) => ({
+    type: 'Feature',
+    properties: {
+      id: String(feature.properties.id),
+      toid: feature.properties.toid === null ? null : String(feature.properties.toid),
+      streamOrder: feature.properties.streamOrder,
+      drainageAreaKm2: round(feature.properties.drainageAreaKm2, 4),
+      areaKm2: round((areaM2ByLabel.get(feature.properties.id) ?? 0) / 1e6, 4),
+    },
+    geometry: {
+      type: 'LineString',
+      coordinates: feature.geometry.coordinates.map((position) => [round(position[0] ?? 0, 6), round(position[1] ?? 0, 6)]),
+    },
+  }));
   const subbasins: Feature<Polygon, { reachId: string; areaKm2: number }>[] = (result.subbasins.polygons?.features ?? []).map((feature) => ({
     type: 'Feature',
     properties: { reachId: String(feature.properties.id), areaKm2: round((areaM2ByLabel.get(feature.properties.id) ?? 0) / 1e6, 4) },

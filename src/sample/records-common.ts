@@ -27,13 +27,28 @@ function pad(value: number, width = 2): string {
   return value.toString().padStart(width, '0');
 }
 
+/** Offset of the sample basin's local time (Colombia, no daylight saving) from UTC, minutes. */
+export const SAMPLE_UTC_OFFSET_MINUTES = -300;
+
+const OFFSET_SUFFIX = '-05:00';
+
 /**
- * ISO 8601 UTC timestamp without milliseconds for a calendar time; months are 1-based and overflow normalises.
- * @example isoUtc(2024, 13, 1) === '2025-01-01T00:00:00Z'
+ * ISO 8601 timestamp in the basin's local time (UTC-5) for a local calendar time; months are 1-based and
+ * overflow normalises.
+ * @example isoLocal(2024, 13, 1) === '2025-01-01T00:00:00-05:00'
  */
-export function isoUtc(year: number, month: number, day: number, hour = 0, minute = 0): string {
+export function isoLocal(year: number, month: number, day: number, hour = 0, minute = 0): string {
   const date = new Date(Date.UTC(year, month - 1, day, hour, minute));
-  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:00Z`;
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:00${OFFSET_SUFFIX}`;
+}
+
+/**
+ * The basin-local ISO 8601 timestamp (to the minute) of an instant given in UTC milliseconds.
+ * @example isoLocalFromMs(Date.UTC(2024, 0, 1, 5)) === '2024-01-01T00:00:00-05:00'
+ */
+export function isoLocalFromMs(milliseconds: number): string {
+  const local = new Date(milliseconds + SAMPLE_UTC_OFFSET_MINUTES * 60_000);
+  return `${local.toISOString().slice(0, 16)}:00${OFFSET_SUFFIX}`;
 }
 
 /**
@@ -41,7 +56,7 @@ export function isoUtc(year: number, month: number, day: number, hour = 0, minut
  * @example isoDate(2024, 2, 30) === '2024-03-01'
  */
 export function isoDate(year: number, month: number, day: number): string {
-  return isoUtc(year, month, day).slice(0, 10);
+  return isoLocal(year, month, day).slice(0, 10);
 }
 
 /** A calendar month of the sample period. */

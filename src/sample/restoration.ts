@@ -2,7 +2,7 @@ import type { LineString, Polygon } from 'geojson';
 import type { RestorationSite, RestorationVisit } from '../domain/records';
 import type { SampleCommunityPlan } from './communities';
 import type { Prng } from './prng';
-import { firstVersionMeta, isoDate, isoUtc, round } from './records-common';
+import { firstVersionMeta, isoDate, isoLocal, round } from './records-common';
 import { pointAlongReach, type SampleTopology } from './topology';
 
 /** A scripted restoration site: what, where (by community rank), how big, how it went. */
@@ -96,7 +96,7 @@ export function restorationRecords(
     const doneAreaHa = round(script.plannedAreaHa * script.doneShare, 2);
     const { year, month, day } = script.work;
     const site: RestorationSite = {
-      ...firstVersionMeta(options.nextSiteId(), isoUtc(year, month, day + 2, 15), options.author),
+      ...firstVersionMeta(options.nextSiteId(), isoLocal(year, month, day + 2, 15), options.author),
       name: script.name,
       communityId: community.record.id,
       geometry,
@@ -111,7 +111,7 @@ export function restorationRecords(
     script.visitSurvivalPct.forEach((survivalRatePct, index) => {
       const visitMonth = month + 4 + index * 6;
       visits.push({
-        ...firstVersionMeta(options.nextVisitId(), isoUtc(year, visitMonth, 12, 20), options.author),
+        ...firstVersionMeta(options.nextVisitId(), isoLocal(year, visitMonth, 12, 20), options.author),
         siteId: site.id,
         date: isoDate(year, visitMonth, 10),
         survivalRatePct,

@@ -2,14 +2,10 @@ import type { Roster } from '../domain/agreement';
 import type { Withdrawal } from '../domain/records';
 import { buildRosterSchedule } from '../rules/turns';
 import { createPrng } from './prng';
-import { firstVersionMeta, round, type SampleMonth } from './records-common';
+import { firstVersionMeta, isoLocalFromMs, round, SAMPLE_UTC_OFFSET_MINUTES, type SampleMonth } from './records-common';
 import { expectedRateLps, type WithdrawalSchedule } from './withdrawals';
 
 const HOUR_MS = 3_600_000;
-
-function isoFromMs(milliseconds: number): string {
-  return `${new Date(milliseconds).toISOString().slice(0, 16)}:00Z`;
-}
 
 /** Options of the rotation withdrawals. */
 export interface RotationWithdrawalOptions {
@@ -31,11 +27,11 @@ export interface RotationWithdrawalOptions {
  */
 export function rotationWithdrawals(options: RotationWithdrawalOptions): Withdrawal[] {
   const { roster } = options;
-  const schedule = buildRosterSchedule(roster);
+  const schedule = buildRosterSchedule(roster, SAMPLE_UTC_OFFSET_MINUTES);
   const prng = createPrng(Math.floor(schedule.originMs / 1000));
   const records: Withdrawal[] = [];
   const monthOf = (milliseconds: number): SampleMonth | undefined => {
-    const date = new Date(milliseconds);
+    const date = new Date(milliseconds + SAMPLE_UTC_OFFSET_MINUTES * 60_000);
     return options.months.find((month) => month.year === date.getUTCFullYear() && month.month === date.getUTCMonth() + 1);
   };
   for (const turn of schedule.turnsBetween(schedule.originMs, options.endMs)) {
@@ -53,10 +49,10 @@ export function rotationWithdrawals(options: RotationWithdrawalOptions): Withdra
     const rateLps = canalRateLps * Math.exp(0.06 * prng.normal());
     const volumeM3 = round((rateLps * seconds) / 1000, 1);
     records.push({
-      ...firstVersionMeta(options.nextId(), isoFromMs(closeMs + 20 * HOUR_MS), holder.reporter),
+      ...firstVersionMeta(options.nextId(), isoLocalFromMs(closeMs + 20 * HOUR_MS), holder.reporter),
       intakeId: holder.intake.record.id,
-      periodStart: isoFromMs(Math.ceil(openMs / 60_000) * 60_000),
-      periodEnd: isoFromMs(closeMs),
+      periodStart: isoLocalFromMs(Math.ceil(openMs / 60_000) * 60_000),
+      periodEnd: isoLocalFromMs(closeMs),
       volumeM3,
       entered: { quantity: 'volume', value: volumeM3, unit: 'm3' },
       method: 'meter',

@@ -17,6 +17,8 @@ export interface SampleAgreementInputs {
   gaugePointId: string;
   minimumFlowM3s: number;
   scarcityFlowM3s: number;
+  /** Ecological flow kept first when sharing in scarcity, m3/s. */
+  shareEcologicalFlowM3s: number;
   shares: readonly { communityId: string; sharePct: number }[];
   roster: Roster;
   /** Irrigation intakes of the headwater communities, idle in the dry-season ban. */
@@ -77,7 +79,7 @@ function firstClauses(inputs: SampleAgreementInputs): Clause[] {
         controlPointId: inputs.controlPointId,
         gaugePointId: inputs.gaugePointId,
         scarcityFlowM3s: inputs.scarcityFlowM3s,
-        ecologicalFlowM3s: inputs.minimumFlowM3s,
+        ecologicalFlowM3s: inputs.shareEcologicalFlowM3s,
         periodUnit: 'month',
         shares: inputs.shares.map((share) => ({ ...share })),
         tolerancePct: 10,

@@ -9,6 +9,8 @@ export interface SampleReachProperties {
   streamOrder: number;
   /** Total area draining through the downstream end of the reach, km2. */
   drainageAreaKm2: number;
+  /** The reach's own catchment (its sub-basin), km2; RiverNetwork sums these into drainage areas. */
+  areaKm2: number;
 }
 
 /** The reaches of the sample network, LineStrings drawn in the direction of flow. */

@@ -1,7 +1,7 @@
 import type { Withdrawal } from '../domain/records';
 import { seasonalFlowFactor } from './measurements';
 import { createPrng } from './prng';
-import { dayOfYear, firstVersionMeta, isoUtc, round, type SampleMonth } from './records-common';
+import { dayOfYear, firstVersionMeta, isoLocal, round, type SampleMonth } from './records-common';
 import type { SampleIntakePlan } from './intakes';
 
 /** How one intake reports its withdrawals over the sample period. */
@@ -84,9 +84,9 @@ export function* monthlyWithdrawals(schedule: WithdrawalSchedule, months: readon
     const reportDelayDays = prng.int(1, 9);
     if (monthInfo.index > schedule.lastReportedMonthIndex || schedule.missingMonths.has(monthInfo.index)) continue;
     const rateLps = expectedRateLps(schedule, monthInfo) * noise;
-    const start = isoUtc(monthInfo.year, monthInfo.month, 1);
-    const end = isoUtc(monthInfo.year, monthInfo.month + 1, 1);
-    const createdAt = isoUtc(monthInfo.year, monthInfo.month + 1, reportDelayDays, 14);
+    const start = isoLocal(monthInfo.year, monthInfo.month, 1);
+    const end = isoLocal(monthInfo.year, monthInfo.month + 1, 1);
+    const createdAt = isoLocal(monthInfo.year, monthInfo.month + 1, reportDelayDays, 14);
     yield withdrawalRecord(schedule, nextId(), start, end, monthInfo.daysInMonth * 86_400, rateLps, createdAt);
   }
 }
@@ -107,6 +107,6 @@ export function* dailyWithdrawals(
     const noise = Math.exp(0.1 * prng.normal());
     const monthInfo: SampleMonth = { year, month, daysInMonth: 30, index: -1 };
     const rateLps = expectedRateLps(schedule, monthInfo) * noise;
-    yield withdrawalRecord(schedule, nextId(), isoUtc(year, month, day), isoUtc(year, month, day + 1), 86_400, rateLps, isoUtc(year, month, day + 1, 13));
+    yield withdrawalRecord(schedule, nextId(), isoLocal(year, month, day), isoLocal(year, month, day + 1), 86_400, rateLps, isoLocal(year, month, day + 1, 13));
   }
 }
