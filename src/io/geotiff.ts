@@ -9,13 +9,10 @@
  *   31965-31985 (SIRGAS 2000).
  * Anything else is refused with a DemError code (messages in src/i18n/messages/dem.ts).
  */
-import { fromArrayBuffer } from "geotiff";
-import { createRaster, type Raster } from "../hydrology/dem/raster";
-import {
-  isSupportedEpsg,
-  SUPPORTED_GEOGRAPHIC_EPSG,
-} from "../hydrology/dem/crs";
-import { DemError } from "../hydrology/dem/dem-error";
+import { fromArrayBuffer } from 'geotiff';
+import { createRaster, type Raster } from '../hydrology/dem/raster';
+import { isSupportedEpsg, SUPPORTED_GEOGRAPHIC_EPSG } from '../hydrology/dem/crs';
+import { DemError } from '../hydrology/dem/dem-error';
 
 const USER_DEFINED = 32767;
 const DEGREE_UNIT = 9102;
@@ -23,17 +20,14 @@ const PHOTOMETRIC_RGB = 2;
 const PHOTOMETRIC_PALETTE = 3;
 
 /** The outcome of reading a GeoTIFF: a raster, or a refusal with a message code. */
-export type GeoTiffReadResult =
-  { ok: true; raster: Raster } | { ok: false; error: DemError };
+export type GeoTiffReadResult = { ok: true; raster: Raster } | { ok: false; error: DemError };
 
 /**
  * Reads a GeoTIFF file's bytes into a Raster; never throws for a bad file, returns `{ ok: false, error }`.
  *
  * @example const result = await readGeoTiffRaster(bytes); if (result.ok) delineate(result.raster, ...)
  */
-export async function readGeoTiffRaster(
-  buffer: ArrayBuffer,
-): Promise<GeoTiffReadResult> {
+export async function readGeoTiffRaster(buffer: ArrayBuffer): Promise<GeoTiffReadResult> {
   try {
     return { ok: true, raster: await readOrThrow(buffer) };
   } catch (error) {
@@ -48,26 +42,23 @@ function isTiffSignature(buffer: ArrayBuffer): boolean {
   const little = bytes[0] === 0x49 && bytes[1] === 0x49;
   const big = bytes[0] === 0x4d && bytes[1] === 0x4d;
   if (!little && !big) return false;
-  const version = little
-    ? bytes[2]! | (bytes[3]! << 8)
-    : (bytes[2]! << 8) | bytes[3]!;
+  const version = little ? bytes[2]! | (bytes[3]! << 8) : (bytes[2]! << 8) | bytes[3]!;
   return version === 42 || version === 43;
 }
 
 async function readOrThrow(buffer: ArrayBuffer): Promise<Raster> {
-  if (!isTiffSignature(buffer)) throw new DemError("dem.notTiff");
+  if (!isTiffSignature(buffer)) throw new DemError('dem.notTiff');
   let image;
   try {
     image = await (await fromArrayBuffer(buffer)).getImage();
   } catch {
-    throw new DemError("dem.notTiff");
+    throw new DemError('dem.notTiff');
   }
   const bands = image.getSamplesPerPixel();
-  if (bands !== 1) throw new DemError("dem.multiBand", { bands });
+  if (bands !== 1) throw new DemError('dem.multiBand', { bands });
   const directory = image.fileDirectory as unknown as Record<string, unknown>;
-  const photometric = readTag(directory, "PhotometricInterpretation");
-  if (photometric === PHOTOMETRIC_PALETTE || photometric === PHOTOMETRIC_RGB)
-    throw new DemError("dem.notElevation");
+  const photometric = readTag(directory, 'PhotometricInterpretation');
+  if (photometric === PHOTOMETRIC_PALETTE || photometric === PHOTOMETRIC_RGB) throw new DemError('dem.notElevation');
 
   let origin: number[];
   let resolution: number[];
@@ -75,24 +66,16 @@ async function readOrThrow(buffer: ArrayBuffer): Promise<Raster> {
     origin = image.getOrigin();
     resolution = image.getResolution();
   } catch {
-    throw new DemError("dem.missingGeotransform");
+    throw new DemError('dem.missingGeotransform');
   }
-  const transformation = readTag(directory, "ModelTransformation");
-  if (
-    Array.isArray(transformation) &&
-    (transformation[1] !== 0 || transformation[4] !== 0)
-  ) {
-    throw new DemError("dem.rotatedGrid");
+  const transformation = readTag(directory, 'ModelTransformation');
+  if (Array.isArray(transformation) && (transformation[1] !== 0 || transformation[4] !== 0)) {
+    throw new DemError('dem.rotatedGrid');
   }
   const cellSizeX = resolution[0]!;
   const cellSizeY = -resolution[1]!;
-  if (
-    !(cellSizeX > 0) ||
-    !(cellSizeY > 0) ||
-    !Number.isFinite(origin[0]!) ||
-    !Number.isFinite(origin[1]!)
-  ) {
-    throw new DemError("dem.missingGeotransform");
+  if (!(cellSizeX > 0) || !(cellSizeY > 0) || !Number.isFinite(origin[0]!) || !Number.isFinite(origin[1]!)) {
+    throw new DemError('dem.missingGeotransform');
   }
 
   const crs = classifyCrs(image.getGeoKeys() as Record<string, unknown> | null);
@@ -116,9 +99,8 @@ async function readOrThrow(buffer: ArrayBuffer): Promise<Raster> {
 }
 
 function readTag(directory: Record<string, unknown>, name: string): unknown {
-  const getter = (directory as { getValue?: (tag: string) => unknown })
-    .getValue;
-  if (typeof getter === "function") {
+  const getter = (directory as { getValue?: (tag: string) => unknown }).getValue;
+  if (typeof getter === 'function') {
     try {
       return getter.call(directory, name);
     } catch {
@@ -132,39 +114,32 @@ function classifyCrs(keys: Record<string, unknown> | null): {
   geographic: boolean;
   epsg?: number;
 } {
-  if (keys === null) throw new DemError("dem.missingCrs");
-  const projected = keys["ProjectedCSTypeGeoKey"];
-  if (typeof projected === "number" && projected !== USER_DEFINED) {
-    if (
-      !isSupportedEpsg(projected) ||
-      SUPPORTED_GEOGRAPHIC_EPSG.includes(projected)
-    ) {
-      throw new DemError("dem.unsupportedCrs", { crs: `EPSG:${projected}` });
+  if (keys === null) throw new DemError('dem.missingCrs');
+  const projected = keys['ProjectedCSTypeGeoKey'];
+  if (typeof projected === 'number' && projected !== USER_DEFINED) {
+    if (!isSupportedEpsg(projected) || SUPPORTED_GEOGRAPHIC_EPSG.includes(projected)) {
+      throw new DemError('dem.unsupportedCrs', { crs: `EPSG:${projected}` });
     }
     return { geographic: false, epsg: projected };
   }
-  if (projected === USER_DEFINED)
-    throw new DemError("dem.unsupportedCrs", { crs: "user-defined projected" });
-  const geographic = keys["GeographicTypeGeoKey"];
-  if (typeof geographic === "number" && geographic !== USER_DEFINED) {
+  if (projected === USER_DEFINED) throw new DemError('dem.unsupportedCrs', { crs: 'user-defined projected' });
+  const geographic = keys['GeographicTypeGeoKey'];
+  if (typeof geographic === 'number' && geographic !== USER_DEFINED) {
     if (!SUPPORTED_GEOGRAPHIC_EPSG.includes(geographic)) {
-      throw new DemError("dem.unsupportedCrs", { crs: `EPSG:${geographic}` });
+      throw new DemError('dem.unsupportedCrs', { crs: `EPSG:${geographic}` });
     }
     return { geographic: true, epsg: geographic };
   }
   if (geographic === USER_DEFINED) {
-    const semiMajor = keys["GeogSemiMajorAxisGeoKey"];
-    const inverseFlattening = keys["GeogInvFlatteningGeoKey"];
-    const units = keys["GeogAngularUnitsGeoKey"];
+    const semiMajor = keys['GeogSemiMajorAxisGeoKey'];
+    const inverseFlattening = keys['GeogInvFlatteningGeoKey'];
+    const units = keys['GeogAngularUnitsGeoKey'];
     const wgs84LikeEllipsoid =
-      semiMajor === 6378137 &&
-      typeof inverseFlattening === "number" &&
-      Math.abs(inverseFlattening - 298.2572) < 0.001;
-    if ((units === undefined || units === DEGREE_UNIT) && wgs84LikeEllipsoid)
-      return { geographic: true };
-    throw new DemError("dem.unsupportedCrs", {
-      crs: "user-defined geographic",
+      semiMajor === 6378137 && typeof inverseFlattening === 'number' && Math.abs(inverseFlattening - 298.2572) < 0.001;
+    if ((units === undefined || units === DEGREE_UNIT) && wgs84LikeEllipsoid) return { geographic: true };
+    throw new DemError('dem.unsupportedCrs', {
+      crs: 'user-defined geographic',
     });
   }
-  throw new DemError("dem.missingCrs");
+  throw new DemError('dem.missingCrs');
 }

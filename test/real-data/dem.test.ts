@@ -3,13 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readGeoTiffRaster } from '../../src/io/geotiff';
-import {
-  cellAt,
-  delineate,
-  flowAccumulation,
-  type DelineateResult,
-  type Raster,
-} from '../../src/hydrology/dem';
+import { cellAt, delineate, flowAccumulation, type DelineateResult, type Raster } from '../../src/hydrology/dem';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fixtures = process.env['WSC_FIXTURES'] ?? path.resolve(repoRoot, '..', 'shared', 'fixtures');
@@ -44,9 +38,15 @@ const TAUDEM_STREAM_THRESHOLD_CELLS = 1_900;
 describe('Eno River DEM against TauDEM', () => {
   let pipeline: DelineateResult | undefined;
   let dem: Raster | undefined;
-  const run = async (): Promise<{ result: DelineateResult; raster: Raster }> => {
+  const run = async (): Promise<{
+    result: DelineateResult;
+    raster: Raster;
+  }> => {
     dem ??= await readRaster('enogeo.tif');
-    pipeline ??= delineate(dem, { thresholdCells: TAUDEM_STREAM_THRESHOLD_CELLS, outlet: movedOutlet() });
+    pipeline ??= delineate(dem, {
+      thresholdCells: TAUDEM_STREAM_THRESHOLD_CELLS,
+      outlet: movedOutlet(),
+    });
     return { result: pipeline, raster: dem };
   };
 
@@ -59,7 +59,9 @@ describe('Eno River DEM against TauDEM', () => {
 
   it('the whole pipeline from the raw DEM lands within 1% of 154,269 cells at the moved outlet', async () => {
     const { result } = await run();
-    console.log(`pipeline watershed: ${result.watershedCells} cells (TauDEM ${TAUDEM_OUTLET_CELLS}), ${result.watershedAreaKm2.toFixed(3)} km2`);
+    console.log(
+      `pipeline watershed: ${result.watershedCells} cells (TauDEM ${TAUDEM_OUTLET_CELLS}), ${result.watershedAreaKm2.toFixed(3)} km2`,
+    );
     expect(Math.abs(result.watershedCells - TAUDEM_OUTLET_CELLS) / TAUDEM_OUTLET_CELLS).toBeLessThan(0.01);
   });
 
@@ -79,7 +81,9 @@ describe('Eno River DEM against TauDEM', () => {
     const reference = taudemDirections(await readRaster('reference/enogeop.tif'));
     let equal = 0;
     for (let cell = 0; cell < reference.length; cell++) if (reference[cell] === result.directions[cell]) equal++;
-    console.log(`directions: ${equal} of ${reference.length} cells equal TauDEM (${((100 * equal) / reference.length).toFixed(4)}%)`);
+    console.log(
+      `directions: ${equal} of ${reference.length} cells equal TauDEM (${((100 * equal) / reference.length).toFixed(4)}%)`,
+    );
     expect(equal / reference.length).toBeGreaterThan(0.99);
   });
 

@@ -1,14 +1,14 @@
-/** A binary min-heap of cell indices keyed by elevation (metres), on typed arrays for speed. */
+/** A binary min-heap of cell indices keyed by float32 elevation (metres), on typed arrays for speed. */
 export class CellHeap {
   private cells: Int32Array;
-  private keys: Float64Array;
+  private keys: Float32Array;
   /** Number of cells in the heap. */
   size = 0;
 
   /** Creates an empty heap with room for `capacity` cells before it grows. */
   constructor(capacity: number) {
     this.cells = new Int32Array(capacity);
-    this.keys = new Float64Array(capacity);
+    this.keys = new Float32Array(capacity);
   }
 
   /** Adds a cell with its elevation key (metres). */
@@ -17,7 +17,7 @@ export class CellHeap {
       const cells = new Int32Array(this.cells.length * 2);
       cells.set(this.cells);
       this.cells = cells;
-      const keys = new Float64Array(this.keys.length * 2);
+      const keys = new Float32Array(this.keys.length * 2);
       keys.set(this.keys);
       this.keys = keys;
     }

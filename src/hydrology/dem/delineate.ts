@@ -88,7 +88,9 @@ export function delineate(raster: Raster, options: DelineateOptions = {}): Delin
     (thresholdKm2 !== undefined && !(thresholdKm2 > 0)) ||
     (thresholdKm2 === undefined && thresholdCells !== undefined && !(thresholdCells >= 1))
   ) {
-    throw new DemError('dem.badThreshold', { value: String(thresholdKm2 ?? thresholdCells) });
+    throw new DemError('dem.badThreshold', {
+      value: String(thresholdKm2 ?? thresholdCells),
+    });
   }
 
   report(0, 'fill');
@@ -105,7 +107,10 @@ export function delineate(raster: Raster, options: DelineateOptions = {}): Delin
     const [x, y] = fromLonLatFunction(raster)(options.outlet[0], options.outlet[1]);
     const cell = cellAt(raster, x, y);
     if (cell < 0 || isNoData[cell] === 1) {
-      throw new DemError('dem.outletOutside', { lon: options.outlet[0], lat: options.outlet[1] });
+      throw new DemError('dem.outletOutside', {
+        lon: options.outlet[0],
+        lat: options.outlet[1],
+      });
     }
     outletCell = snapToLargestAccumulation(cell, options.snapRadiusCells ?? 0, raster, accumulation, isNoData);
   } else {
@@ -126,7 +131,9 @@ export function delineate(raster: Raster, options: DelineateOptions = {}): Delin
     accumulation,
     thresholdKm2 !== undefined
       ? { thresholdKm2 }
-      : { thresholdCells: thresholdCells ?? Math.max(10, Math.round(validCells / 1000)) },
+      : {
+          thresholdCells: thresholdCells ?? Math.max(10, Math.round(validCells / 1000)),
+        },
     options.outlet !== undefined && mask !== null ? mask : undefined,
   );
 
@@ -190,7 +197,12 @@ export function subbasinPolygons(raster: Raster, labels: Int32Array): FeatureCol
   const features = [];
   for (const id of ids) {
     const polygon = polygonOfCells(raster, cellsOf.get(id)!, (cell) => labels[cell] === id);
-    if (polygon !== null) features.push({ type: 'Feature' as const, geometry: polygon, properties: { id } });
+    if (polygon !== null)
+      features.push({
+        type: 'Feature' as const,
+        geometry: polygon,
+        properties: { id },
+      });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -56,7 +56,8 @@ function crosses(k: number, cell: number, directions: Int8Array, offsets: Int32A
   if ((k & 1) === 1) return false;
   const crossing = CROSSING[k]!;
   return (
-    directions[cell + offsets[crossing[0]!]!] === crossing[1] || directions[cell + offsets[crossing[2]!]!] === crossing[3]
+    directions[cell + offsets[crossing[0]!]!] === crossing[1] ||
+    directions[cell + offsets[crossing[2]!]!] === crossing[3]
   );
 }
 
@@ -69,6 +70,7 @@ export function flowDirections(filledRaster: Raster, onProgress?: (fraction: num
   const { width, height } = filledRaster;
   const elevation = filledRaster.data;
   const noData = noDataMask(filledRaster);
+  const hasNoData = noData.includes(1);
   const offsets = neighbourOffsets(width);
   const factors = distanceFactors(filledRaster);
   const directions = new Int8Array(width * height).fill(NONE);
@@ -80,14 +82,16 @@ export function flowDirections(filledRaster: Raster, onProgress?: (fraction: num
     for (let column = 1; column < width - 1; column++) {
       const cell = row * width + column;
       if (noData[cell] === 1) continue;
-      let contaminated = false;
-      for (let k = 1; k <= 8; k++) {
-        if (noData[cell + offsets[k]!] === 1) {
-          contaminated = true;
-          break;
+      if (hasNoData) {
+        let contaminated = false;
+        for (let k = 1; k <= 8; k++) {
+          if (noData[cell + offsets[k]!] === 1) {
+            contaminated = true;
+            break;
+          }
         }
+        if (contaminated) continue;
       }
-      if (contaminated) continue;
       const z = elevation[cell]!;
       let best = FLAT;
       let steepest = 0;
@@ -112,17 +116,47 @@ export function flowDirections(filledRaster: Raster, onProgress?: (fraction: num
   }
 
   if (flats.length > 0) {
+    // Increments live only on flat cells, so two full-size arrays are reused across passes and cleared cell by
+    // cell: the previous pass's increments are the "elevation" of the next (TauDEM's repeat).
     let remaining: Int32Array = Int32Array.from(flats);
+    let current = new Int32Array(width * height);
+    let previous = new Int32Array(width * height);
+    const fromHigher = new Int32Array(width * height);
     let flatElevation: ArrayLike<number> = elevation;
+    let writtenInCurrent: Int32Array | null = null;
+    let writtenInPrevious: Int32Array | null = null;
     for (let pass = 0; pass < MAX_FLAT_PASSES && remaining.length > 0; pass++) {
-      const increments = new Int32Array(width * height);
-      const before = remaining.length;
-      remaining = resolveFlats(flatElevation, increments, directions, remaining, offsets, factors, width);
-      flatElevation = increments;
-      if (remaining.length === before) break;
-      if (onProgress !== undefined) onProgress(0.7 + 0.3 * (pass + 1) / MAX_FLAT_PASSES);
+      if (writtenInCurrent !== null)
+        for (let index = 0; index < writtenInCurrent.length; index++) {
+          const cell = writtenInCurrent[index]!;
+          current[cell] = 0;
+        }
+      const before = remaining;
+      remaining = resolveFlats(
+        elevation,
+        flatElevation,
+        current,
+        fromHigher,
+        directions,
+        remaining,
+        offsets,
+        factors,
+        width,
+      );
+      for (let index = 0; index < before.length; index++) {
+        const cell = before[index]!;
+        fromHigher[cell] = 0;
+      }
+      if (remaining.length === before.length) break;
+      flatElevation = current;
+      [current, previous] = [previous, current];
+      [writtenInCurrent, writtenInPrevious] = [writtenInPrevious, before];
+      if (onProgress !== undefined) onProgress(0.7 + (0.3 * (pass + 1)) / MAX_FLAT_PASSES);
     }
-    for (const cell of remaining) directions[cell] = NONE;
+    for (let index = 0; index < remaining.length; index++) {
+      const cell = remaining[index]!;
+      directions[cell] = NONE;
+    }
   }
 
   const result = new Uint8Array(width * height);
@@ -139,26 +173,31 @@ function propagateIncrements(
   increments: Int32Array,
   directions: Int8Array,
   offsets: Int32Array,
+  capacity: number,
 ): number {
   let set = 0;
   let step = 1;
-  let current = queue;
-  while (current.length > 0) {
-    const next: number[] = [];
-    for (const flat of current) {
+  let current = Int32Array.from(queue);
+  let currentLength = current.length;
+  let next = new Int32Array(Math.max(capacity, 1));
+  while (currentLength > 0) {
+    let nextLength = 0;
+    for (let index = 0; index < currentLength; index++) {
+      const flat = current[index]!;
       if (increments[flat]! > 0) continue;
       for (let k = 1; k <= 8; k++) {
-        if (crosses(k, flat, directions, offsets)) continue;
         const neighbour = flat + offsets[k]!;
-        if (directions[neighbour] === FLAT && increments[neighbour] === 0) {
-          next.push(neighbour);
-          increments[neighbour] = -1;
-        }
+        if (directions[neighbour] !== FLAT || increments[neighbour] !== 0) continue;
+        if (crosses(k, flat, directions, offsets)) continue;
+        next[nextLength++] = neighbour;
+        increments[neighbour] = -1;
       }
       set++;
       increments[flat] = step;
     }
-    current = next;
+    if (current.length < capacity) current = new Int32Array(capacity);
+    [current, next] = [next, current];
+    currentLength = nextLength;
     step++;
   }
   return set;
@@ -166,11 +205,13 @@ function propagateIncrements(
 
 /**
  * One Garbrecht-Martz pass over the given flat cells; writes directions and returns the cells still flat.
- * `increments` must be all zero on entry and holds the combined gradient afterwards.
+ * `increments` and `fromHigher` must be zero on these cells on entry; `increments` holds the combined gradient after.
  */
 function resolveFlats(
+  demElevation: Float32Array,
   elevation: ArrayLike<number>,
   increments: Int32Array,
+  fromHigher: Int32Array,
   directions: Int8Array,
   flats: Int32Array,
   offsets: Int32Array,
@@ -178,26 +219,32 @@ function resolveFlats(
   width: number,
 ): Int32Array {
   const lowBoundaries: number[] = [];
-  for (const flat of flats) {
+  for (let index = 0; index < flats.length; index++) {
+    const flat = flats[index]!;
     const z = elevation[flat]!;
     for (let k = 1; k <= 8; k++) {
       if (crosses(k, flat, directions, offsets)) continue;
       const neighbour = flat + offsets[k]!;
       const neighbourDirection = directions[neighbour]!;
-      if ((z - elevation[neighbour]! >= 0 && neighbourDirection > 0) || neighbourDirection === NONE) {
+      // TauDEM takes any edge cell as a drain, even a higher one; only an edge cell the flat can spill into
+      // counts here, otherwise the flat is given no way out and later passes send it uphill.
+      if (
+        (z - elevation[neighbour]! >= 0 && neighbourDirection > 0) ||
+        (neighbourDirection === NONE && demElevation[flat]! >= demElevation[neighbour]!)
+      ) {
         lowBoundaries.push(flat);
         increments[flat] = -1;
         break;
       }
     }
   }
-  if (propagateIncrements(lowBoundaries, increments, directions, offsets) > 0) {
+  if (propagateIncrements(lowBoundaries, increments, directions, offsets, flats.length) > 0) {
     markUndrainedFlats(elevation, increments, directions, flats, offsets);
   }
 
-  const fromHigher = new Int32Array(increments.length);
   const highBoundaries: number[] = [];
-  for (const flat of flats) {
+  for (let index = 0; index < flats.length; index++) {
+    const flat = flats[index]!;
     const z = elevation[flat]!;
     for (let k = 1; k <= 8; k++) {
       if (crosses(k, flat, directions, offsets)) continue;
@@ -208,14 +255,21 @@ function resolveFlats(
       }
     }
   }
-  propagateIncrements(highBoundaries, fromHigher, directions, offsets);
+  propagateIncrements(highBoundaries, fromHigher, directions, offsets, flats.length);
   let highest = 0;
-  for (const flat of flats) if (fromHigher[flat]! > highest) highest = fromHigher[flat]!;
-  for (const flat of flats) increments[flat] = increments[flat]! + highest - fromHigher[flat]!;
+  for (let index = 0; index < flats.length; index++) {
+    const flat = flats[index]!;
+    if (fromHigher[flat]! > highest) highest = fromHigher[flat]!;
+  }
+  for (let index = 0; index < flats.length; index++) {
+    const flat = flats[index]!;
+    increments[flat] = increments[flat]! + highest - fromHigher[flat]!;
+  }
 
   const fround = Math.fround;
   const still: number[] = [];
-  for (const flat of flats) {
+  for (let index = 0; index < flats.length; index++) {
+    const flat = flats[index]!;
     const rowFactors = Math.floor(flat / width) * 9;
     let steepest = 0;
     const own = increments[flat]!;
@@ -228,7 +282,10 @@ function resolveFlats(
           directions[flat] = k;
           steepest = slope;
         }
-      } else if (fround(elevation[flat]! - elevation[neighbour]!) >= 0) {
+      } else if (
+        fround(elevation[flat]! - elevation[neighbour]!) >= 0 &&
+        demElevation[flat]! >= demElevation[neighbour]!
+      ) {
         directions[flat] = k;
         break;
       }
@@ -246,7 +303,8 @@ function markUndrainedFlats(
   flats: Int32Array,
   offsets: Int32Array,
 ): void {
-  for (const flat of flats) {
+  for (let index = 0; index < flats.length; index++) {
+    const flat = flats[index]!;
     let drains = false;
     for (let k = 1; k <= 8; k++) {
       if (crosses(k, flat, directions, offsets)) continue;

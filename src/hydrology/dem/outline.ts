@@ -69,7 +69,7 @@ export function traceRings(
     const topRight = topLeft + 1;
     const bottomLeft = topLeft + vertexWidth;
     const bottomRight = bottomLeft + 1;
-    // Clockwise on screen (rows going down), so counter-clockwise once north is up.
+    // Clockwise around each inside cell as drawn on the map: outer rings come out clockwise, holes anticlockwise.
     if (row === 0 || !inside(cell - width)) addEdge(topLeft, topRight);
     if (column === width - 1 || !inside(cell + 1)) addEdge(topRight, bottomRight);
     if (row === height - 1 || !inside(cell + width)) addEdge(bottomRight, bottomLeft);
@@ -176,8 +176,9 @@ export function polygonOfCells(
   if (outer === null) return null;
   const toLonLat = toLonLatFunction(raster);
   const { originX, originY, cellSizeX, cellSizeY } = raster.transform;
+  // Traced rings run clockwise as seen on the map; GeoJSON (RFC 7946) wants outer rings counter-clockwise.
   const project = (ring: number[][]): number[][] =>
-    ring.map(([column, row]) => toLonLat(originX + column! * cellSizeX, originY - row! * cellSizeY));
+    ring.map(([column, row]) => toLonLat(originX + column! * cellSizeX, originY - row! * cellSizeY)).reverse();
   const outerBounds = bounds(outer);
   const inner = holes.filter((hole) => {
     const holeBounds = bounds(hole);
@@ -188,7 +189,10 @@ export function polygonOfCells(
       holeBounds[3] <= outerBounds[3]
     );
   });
-  return { type: 'Polygon', coordinates: [project(outer), ...inner.map(project)] };
+  return {
+    type: 'Polygon',
+    coordinates: [project(outer), ...inner.map(project)],
+  };
 }
 
 function bounds(ring: number[][]): [number, number, number, number] {

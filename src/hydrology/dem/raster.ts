@@ -106,7 +106,7 @@ export function rowCenterY(raster: Raster, row: number): number {
  * A = (b^2 * dLambda / 2) * [q(phiNorth) - q(phiSouth)], with
  * q(phi) = sin(phi) / (1 - e^2 sin^2 phi) + ln((1 + e sin phi) / (1 - e sin phi)) / (2e)
  * (the authalic-latitude band formula; Snyder 1987, eq. 3-12). So a 1 arc-second cell covers about
- * 956 m2 at the equator and about 478 m2 at 60 degrees of latitude.
+ * 950 m2 at the equator and about 480 m2 at 60 degrees of latitude.
  *
  * @example cellAreaM2ByRow(raster)[0] // m2 of each cell in the top row
  */
@@ -142,7 +142,10 @@ export function cellAreaM2ByRow(raster: Raster): Float64Array {
  * uses, rounded to float32), so that ties between neighbours break the same way as TauDEM's D8FlowDir.
  * Projected rasters use the cell size directly.
  */
-export function cellSizeMetersByRow(raster: Raster): { dxM: Float64Array; dyM: Float64Array } {
+export function cellSizeMetersByRow(raster: Raster): {
+  dxM: Float64Array;
+  dyM: Float64Array;
+} {
   const dxM = new Float64Array(raster.height);
   const dyM = new Float64Array(raster.height);
   const { cellSizeX, cellSizeY, originY } = raster.transform;

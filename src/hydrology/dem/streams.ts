@@ -150,7 +150,12 @@ export function extractStreams(
       },
     };
   });
-  return { isStream, order, linkOfCell, links: { type: 'FeatureCollection', features } };
+  return {
+    isStream,
+    order,
+    linkOfCell,
+    links: { type: 'FeatureCollection', features },
+  };
 }
 
 /**

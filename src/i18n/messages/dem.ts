@@ -24,9 +24,9 @@ export const dem = defineMessages(
     notElevation: 'Esta imagen tiene colores, no alturas. Elija un modelo digital de elevación (MDE).',
     missingGeotransform:
       'Esta imagen no dice en qué lugar de la Tierra está (no está georreferenciada). Expórtela de nuevo como GeoTIFF con su ubicación.',
-    rotatedGrid: 'Este modelo de elevación está girado. Solo se pueden usar grillas orientadas al norte; reproyéctelo primero.',
-    missingCrs:
-      'Esta imagen no dice qué sistema de coordenadas usa. Expórtela en WGS 84 (EPSG:4326) o en UTM.',
+    rotatedGrid:
+      'Este modelo de elevación está girado. Solo se pueden usar grillas orientadas al norte; reproyéctelo primero.',
+    missingCrs: 'Esta imagen no dice qué sistema de coordenadas usa. Expórtela en WGS 84 (EPSG:4326) o en UTM.',
     unsupportedCrs:
       'El sistema de coordenadas {crs} no es compatible. Use coordenadas geográficas WGS 84 (EPSG:4326), NAD83 (4269), SIRGAS 2000 (4674) o una zona UTM en WGS 84, NAD83 o SIRGAS 2000.',
     emptyRaster: 'El modelo de elevación no tiene celdas con datos.',
@@ -40,7 +40,8 @@ export const dem = defineMessages(
     notElevation: 'Esta imagem tem cores, não altitudes. Escolha um modelo digital de elevação (MDE).',
     missingGeotransform:
       'Esta imagem não diz em que lugar da Terra ela fica (não está georreferenciada). Exporte de novo como GeoTIFF com a localização.',
-    rotatedGrid: 'Este modelo de elevação está girado. Só dá para usar grades orientadas para o norte; reprojete primeiro.',
+    rotatedGrid:
+      'Este modelo de elevação está girado. Só dá para usar grades orientadas para o norte; reprojete primeiro.',
     missingCrs: 'Esta imagem não diz qual sistema de coordenadas usa. Exporte em WGS 84 (EPSG:4326) ou em UTM.',
     unsupportedCrs:
       'O sistema de coordenadas {crs} não é aceito. Use coordenadas geográficas WGS 84 (EPSG:4326), NAD83 (4269), SIRGAS 2000 (4674) ou uma zona UTM em WGS 84, NAD83 ou SIRGAS 2000.',
