@@ -180,7 +180,10 @@ function planRows(schema: CsvSchema, header: readonly string[], mapping: CsvMapp
       spec.kind === 'enum'
         ? new Map(
             (spec.enumValues ?? []).flatMap((entry) =>
-              [entry.value, ...(entry.aliases ?? [])].map((word) => [normalizeWord(word), entry.value] as const),
+              [entry.value, ...(entry.aliases ?? [])].flatMap((word) => [
+                [word, entry.value] as const,
+                [normalizeWord(word), entry.value] as const,
+              ]),
             ),
           )
         : null;
@@ -257,7 +260,8 @@ function readRow(row: CsvRow, plan: RowPlan): ReadRow {
         break;
       }
       case 'enum': {
-        const value = field.enumLookup?.get(normalizeWord(trimmed));
+        // Most cells repeat one spelling exactly; normalising accents only when that misses keeps big files fast.
+        const value = field.enumLookup?.get(trimmed) ?? field.enumLookup?.get(normalizeWord(trimmed));
         if (value === undefined) {
           fail(field, 'io.csv.notInList', text, { allowed: (spec.enumValues ?? []).map((entry) => entry.value).join(', ') });
         } else values[spec.name] = value;
@@ -270,8 +274,9 @@ function readRow(row: CsvRow, plan: RowPlan): ReadRow {
       }
     }
   }
-  const extra = row.cells.slice(plan.headerLength).filter((cell) => cell.trim() !== '').length;
-  if (extra > 0) {
+  let extra = false;
+  for (let index = plan.headerLength; index < row.cells.length && !extra; index += 1) extra = (row.cells[index] ?? '').trim() !== '';
+  if (extra) {
     // More filled cells than header columns: usually decimal commas in a comma-separated file.
     errors.push({
       code: 'io.csv.tooManyCells',

@@ -190,11 +190,23 @@ export function createCsvChunkParser(options: CsvParseOptions = {}): CsvChunkPar
       if (firstBreak < 0 || (pending[firstBreak] === '\r' && firstBreak === pending.length - 1)) return [];
       newline = pending[firstBreak] === '\r' && pending[firstBreak + 1] !== '\n' ? '\r' : '\n';
     }
+    // Jump between quotes and newlines with indexOf rather than visiting every character.
     let boundary = -1;
-    for (let index = scanned; index < pending.length; index += 1) {
-      const char = pending[index];
-      if (char === '"') quoted = !quoted;
-      else if (char === newline && !quoted) boundary = index + 1;
+    let index = scanned;
+    while (index < pending.length) {
+      if (quoted) {
+        const close = pending.indexOf('"', index);
+        if (close < 0) break;
+        quoted = false;
+        index = close + 1;
+        continue;
+      }
+      const open = pending.indexOf('"', index);
+      const lastBreak = pending.lastIndexOf(newline, open < 0 ? pending.length - 1 : open);
+      if (lastBreak >= index) boundary = lastBreak + 1;
+      if (open < 0) break;
+      quoted = true;
+      index = open + 1;
     }
     scanned = pending.length;
     if (boundary < 0) {
