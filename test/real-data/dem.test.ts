@@ -57,12 +57,13 @@ describe('Eno River DEM against TauDEM', () => {
     expect(accumulation.cells[cellAt(directions, lon, lat)]).toBe(TAUDEM_OUTLET_CELLS);
   });
 
-  it('the whole pipeline from the raw DEM lands within 1% of 154,269 cells at the moved outlet', async () => {
+  it('the whole pipeline from the raw DEM gives TauDEM's 154,269 cells at the moved outlet', async () => {
     const { result } = await run();
     console.log(
       `pipeline watershed: ${result.watershedCells} cells (TauDEM ${TAUDEM_OUTLET_CELLS}), ${result.watershedAreaKm2.toFixed(3)} km2`,
     );
-    expect(Math.abs(result.watershedCells - TAUDEM_OUTLET_CELLS) / TAUDEM_OUTLET_CELLS).toBeLessThan(0.01);
+    // Flats are routed as TauDEM routes them, so the count is not only within 1%: it is TauDEM's exactly.
+    expect(result.watershedCells).toBe(TAUDEM_OUTLET_CELLS);
   });
 
   it("the filled DEM matches TauDEM's enogeofel.tif", async () => {
