@@ -57,7 +57,7 @@ describe('Eno River DEM against TauDEM', () => {
     expect(accumulation.cells[cellAt(directions, lon, lat)]).toBe(TAUDEM_OUTLET_CELLS);
   });
 
-  it('the whole pipeline from the raw DEM gives TauDEM's 154,269 cells at the moved outlet', async () => {
+  it("the whole pipeline from the raw DEM gives TauDEM's 154,269 cells at the moved outlet", async () => {
     const { result } = await run();
     console.log(
       `pipeline watershed: ${result.watershedCells} cells (TauDEM ${TAUDEM_OUTLET_CELLS}), ${result.watershedAreaKm2.toFixed(3)} km2`,
