@@ -511,7 +511,7 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
   const irrigationQuotaM3 = Math.ceil((compliantPeak * 1.08) / 1000) * 1000;
   for (const schedule of overuseSchedules) {
     const dryVolumes = months.filter(isDry).map((month) => baseTotals.get(schedule.intake.record.id)?.[month.index] ?? 0).sort((a, b) => a - b);
-    const medianDry = dryVolumes[Math.floor(dryVolumes.length / 2)] ?? 1;
+    const medianDry = dryVolumes[Math.floor(dryVolumes.length * 0.65)] ?? 1;
     schedule.dryMonthOveruse = round(Math.min(2.5, Math.max(1.2, (1.15 * irrigationQuotaM3) / Math.max(1, medianDry))), 2);
   }
   const seasonCommunities = [...new Set(overuseSchedules.map((schedule) => schedule.intake.record.communityId))].sort();
@@ -564,15 +564,14 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
   const weightTotal = shareWeights.reduce((sum, weight) => sum + weight, 0) || 1;
   const shares = shareCommunities.map((communityId, index) => ({ communityId, sharePct: Math.floor(((shareWeights[index] ?? 0) / weightTotal) * 1000) / 10 }));
 
-  const doneByCommunity = new Map<string, number>();
-  for (const site of restoration.sites) doneByCommunity.set(site.communityId, (doneByCommunity.get(site.communityId) ?? 0) + site.doneAreaHa);
-  const commitmentCommunities = communities.filter((community) => community.rank % 2 === 1 || !doneByCommunity.has(community.record.id)).slice(0, Math.max(1, Math.min(count, 8)));
-  const restorationCommitments = commitmentCommunities.map((community) => ({
-    communityId: community.record.id,
-    areaHaPerYear: round(Math.max(0.5, (doneByCommunity.get(community.record.id) ?? 0) / 2.5), 1),
+  // Communities 2 and 8 keep their restoration commitments every year; 5 and 9 fall behind (5 is eased in version 2).
+  const commitment = (share: number, areaHaPerYear: number): { communityId: string; areaHaPerYear: number; plantsPerYear: number | null } => ({
+    communityId: communityOfRank(rankAt(share)).record.id,
+    areaHaPerYear,
     plantsPerYear: null,
-  }));
-  const amendedRestorationCommitments = restorationCommitments.map((commitment) => ({ ...commitment, areaHaPerYear: round(commitment.areaHaPerYear * 1.2, 1) }));
+  });
+  const restorationCommitments = [commitment(2 / 11, 0.7), commitment(5 / 11, 1.5), commitment(8 / 11, 1), commitment(9 / 11, 1)];
+  const amendedRestorationCommitments = [commitment(2 / 11, 0.7), commitment(5 / 11, 1), commitment(8 / 11, 1), commitment(9 / 11, 1)];
 
   const monthlyExpectedM3 = (schedule: WithdrawalSchedule, month: SampleMonth): number => (expectedRateLps(schedule, month) * month.daysInMonth * 86_400) / 1000;
   const communityMonthlyPeakM3 = (communityId: string): number =>

@@ -20,7 +20,7 @@ export interface RestorationScript {
   visitSurvivalPct: readonly (number | null)[];
 }
 
-/** The fifteen sites of the embedded sample. Communities 5 and 9 fall behind their commitments on purpose. */
+/** The twenty sites of the embedded sample. Communities 5 and 9 fall behind their commitments on purpose; 2 and 8 keep theirs every year. */
 export const SAMPLE_RESTORATION_SCRIPTS: readonly RestorationScript[] = [
   { communityRank: 0, activity: 'spring-protection', name: 'Aislamiento del nacimiento Los Frailejones', plannedAreaHa: 1.2, doneShare: 1, plantsPerHa: 400, work: { year: 2024, month: 4, day: 20 }, status: 'done', visitSurvivalPct: [92, 88] },
   { communityRank: 0, activity: 'reforestation', name: 'Reforestación con encenillo y aliso, cuchilla alta', plannedAreaHa: 4, doneShare: 1, plantsPerHa: 1100, work: { year: 2024, month: 10, day: 12 }, status: 'done', visitSurvivalPct: [81, 74, 72] },
@@ -36,6 +36,11 @@ export const SAMPLE_RESTORATION_SCRIPTS: readonly RestorationScript[] = [
   { communityRank: 8, activity: 'reforestation', name: 'Corredor de bosque seco de San José', plannedAreaHa: 4, doneShare: 1, plantsPerHa: 1000, work: { year: 2024, month: 9, day: 28 }, status: 'done', visitSurvivalPct: [76, 71, 69] },
   { communityRank: 9, activity: 'riparian-buffer', name: 'Franja protectora del río en Buenavista', plannedAreaHa: 3, doneShare: 0.15, plantsPerHa: 800, work: { year: 2025, month: 6, day: 14 }, status: 'failed', visitSurvivalPct: [30, 12] },
   { communityRank: 10, activity: 'check-dams', name: 'Diques de guadua en la cañada del Llano', plannedAreaHa: 0.4, doneShare: 1, plantsPerHa: 0, work: { year: 2025, month: 3, day: 8 }, status: 'done', visitSurvivalPct: [null] },
+  { communityRank: 2, activity: 'erosion-control', name: 'Zanjas de infiltración en el potrero de la escuela', plannedAreaHa: 1, doneShare: 1, plantsPerHa: 0, work: { year: 2024, month: 2, day: 17 }, status: 'done', visitSurvivalPct: [null] },
+  { communityRank: 2, activity: 'riparian-buffer', name: 'Cerca viva de la quebrada San Isidro', plannedAreaHa: 1, doneShare: 1, plantsPerHa: 700, work: { year: 2026, month: 6, day: 13 }, status: 'done', visitSurvivalPct: [] },
+  { communityRank: 8, activity: 'riparian-buffer', name: 'Franja protectora de la quebrada Las Quebradas', plannedAreaHa: 1.2, doneShare: 1, plantsPerHa: 800, work: { year: 2024, month: 3, day: 9 }, status: 'done', visitSurvivalPct: [80] },
+  { communityRank: 8, activity: 'reforestation', name: 'Enriquecimiento del rastrojo alto de San José', plannedAreaHa: 1.5, doneShare: 1, plantsPerHa: 900, work: { year: 2025, month: 10, day: 18 }, status: 'done', visitSurvivalPct: [84] },
+  { communityRank: 8, activity: 'erosion-control', name: 'Barreras vivas de vetiver en la ladera de San José', plannedAreaHa: 1.2, doneShare: 1, plantsPerHa: 2000, work: { year: 2026, month: 5, day: 16 }, status: 'done', visitSurvivalPct: [] },
   { communityRank: 11, activity: 'reforestation', name: 'Reforestación de la ronda del río en Puerto Arenillas', plannedAreaHa: 3.5, doneShare: 1, plantsPerHa: 900, work: { year: 2025, month: 10, day: 25 }, status: 'done', visitSurvivalPct: [83] },
 ];
 
