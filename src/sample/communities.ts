@@ -1,10 +1,9 @@
-import { convex, featureCollection, union } from '@turf/turf';
-import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Community } from '../domain/records';
 import { FAMILY_NAMES, GIVEN_NAMES_MEN, GIVEN_NAMES_WOMEN, SAMPLE_COMMUNITY_NAMES, scaleCommunityName } from './names';
 import type { Prng } from './prng';
 import { firstVersionMeta, round } from './records-common';
-import { distanceToOutletKm, pointAlongReach, type SampleSubbasinCollection, type SampleTopology } from './topology';
+import { distanceToOutletKm, pointAlongReach, type SampleTopology } from './topology';
 
 /** A community of the sample and where it sits on the network. */
 export interface SampleCommunityPlan {
@@ -81,9 +80,11 @@ export function partitionNetwork(topology: SampleTopology, count: number): { anc
   }
   const groups = cutGroups(topology, order, low);
   while (groups.length > count) {
-    let smallest = 0;
-    for (let index = 1; index < groups.length; index += 1) {
-      if ((groups[index]?.reachIds.length ?? 0) < (groups[smallest]?.reachIds.length ?? 0)) smallest = index;
+    let smallest = -1;
+    for (let index = 0; index < groups.length; index += 1) {
+      const group = groups[index] as { anchor: string; reachIds: string[] };
+      if (group.anchor === topology.outletReachId) continue;
+      if (smallest < 0 || group.reachIds.length < (groups[smallest]?.reachIds.length ?? 0)) smallest = index;
     }
     const group = groups[smallest] as { anchor: string; reachIds: string[] };
     const downstreamReach = topology.downstreamOf.get(group.anchor);
@@ -93,22 +94,6 @@ export function partitionNetwork(topology: SampleTopology, count: number): { anc
     groups.splice(smallest, 1);
   }
   return groups;
-}
-
-function territoryOf(
-  reachIds: readonly string[],
-  subbasinsByReach: Map<string, Feature<Polygon | MultiPolygon>>,
-  topology: SampleTopology,
-): Polygon | MultiPolygon {
-  const parts = reachIds.map((id) => subbasinsByReach.get(id)).filter((part) => part !== undefined);
-  if (parts.length > 0) {
-    const merged = parts.length === 1 ? parts[0] : union(featureCollection(parts));
-    if (merged) return roundGeometry(merged.geometry);
-  }
-  const points = reachIds.flatMap((id) => topology.reaches.get(id)?.geometry.coordinates ?? []);
-  const hull = convex(featureCollection(points.map((coordinates) => ({ type: 'Feature' as const, properties: {}, geometry: { type: 'Point' as const, coordinates } }))));
-  if (!hull) throw new Error('territory needs at least three distinct points');
-  return roundGeometry(hull.geometry);
 }
 
 /** Rounds every coordinate of a polygon geometry to 6 decimals (about 0.1 m). */
@@ -134,23 +119,23 @@ export interface CommunityStepOptions {
   createdAt: string;
   author: string;
   nextId: () => string;
+  /** Outlines of the territories made of the given groups of reaches (one polygon per group, in order). */
+  territories: (groups: readonly (readonly string[])[]) => (Polygon | MultiPolygon)[];
 }
 
 /**
  * Communities from the headwaters to the outlet, each with a territory made of the sub-basins of its reaches.
- * @example planCommunities(prng, topology, subbasins, options).map((plan) => plan.rank) // 0, 1, 2, ...
+ * @example planCommunities(prng, topology, options).map((plan) => plan.rank) // 0, 1, 2, ...
  */
 export function planCommunities(
   prng: Prng,
   topology: SampleTopology,
-  subbasins: SampleSubbasinCollection,
   options: CommunityStepOptions,
 ): SampleCommunityPlan[] {
-  const subbasinsByReach = new Map<string, Feature<Polygon | MultiPolygon>>();
-  for (const feature of subbasins.features) subbasinsByReach.set(feature.properties.reachId, feature);
   const groups = partitionNetwork(topology, options.count)
     .map((group) => ({ ...group, distanceKm: distanceToOutletKm(topology, group.anchor, 0.5) }))
     .sort((a, b) => b.distanceKm - a.distanceKm || (a.anchor < b.anchor ? -1 : 1));
+  const territories = options.territories(groups.map((group) => group.reachIds));
   return groups.map((group, rank) => {
     const downstreamShare = groups.length > 1 ? rank / (groups.length - 1) : 1;
     const population = Math.round((90 + 2600 * Math.pow(downstreamShare, 1.7)) * prng.range(0.8, 1.25));
@@ -159,7 +144,7 @@ export function planCommunities(
     const record: Community = {
       ...firstVersionMeta(options.nextId(), options.createdAt, options.author),
       name,
-      territory: territoryOf(group.reachIds, subbasinsByReach, topology),
+      territory: roundGeometry(territories[rank] as Polygon | MultiPolygon),
       population,
       populationWomen,
       contacts: contactsFor(prng, rank),

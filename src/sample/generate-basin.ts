@@ -89,7 +89,7 @@ export const SCALE_BASIN_OPTIONS: SampleBasinOptions = {
   withdrawalCadence: { kind: 'day', days: 500 },
   extraQualityStations: 687,
   eventRepeats: 1250,
-  restorationRepeats: 334,
+  restorationRepeats: 250,
   extraQuotaClauses: 286,
   specificFlowM3sPerKm2: 0.032,
 };
@@ -248,12 +248,13 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
   const count = options.communityCount;
   const rankAt = (share: number): number => Math.min(count - 1, Math.round(share * (count - 1)));
 
-  const communities = planCommunities(prng.fork('communities'), topology, step.subbasins, {
+  const communities = planCommunities(prng.fork('communities'), topology, {
     count,
     namedSample: options.namedCommunities,
     createdAt: CREATED_AT,
     author: AUTHOR,
     nextId: ids.community,
+    territories: step.territories,
   });
   const rosterRanks = [rankAt(5 / 11), rankAt(6 / 11), rankAt(7 / 11)];
   const intakes = planIntakes(prng.fork('intakes'), topology, snapper, communities, {

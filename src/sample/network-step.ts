@@ -1,6 +1,7 @@
 import type { Feature, LineString, Polygon } from 'geojson';
 import { delineate } from '../hydrology/dem/delineate';
 import { hillshade } from '../hydrology/dem/hillshade';
+import { polygonOfCells } from '../hydrology/dem/outline';
 import { cellAreaM2ByRow } from '../hydrology/dem/raster';
 import { roundGeometry } from './communities';
 import { round } from './records-common';
@@ -15,6 +16,11 @@ export interface SampleNetworkStep {
   hillshade: Uint8Array;
   /** Area draining to the outlet, km2. */
   watershedAreaKm2: number;
+  /**
+   * Outlines of territories made of groups of reaches: the cells of the groups' sub-basins traced on the grid
+   * (one polygon per group, the largest ring where a group's cells touch only by a corner).
+   */
+  territories: (groups: readonly (readonly string[])[]) => Polygon[];
 }
 
 /**
@@ -56,5 +62,24 @@ export function delineateSample(dem: SyntheticDem, thresholdCells: number): Samp
     subbasins: { type: 'FeatureCollection', features: subbasins },
     hillshade: hillshade(dem.raster),
     watershedAreaKm2: round(result.watershedAreaKm2, 3),
+    territories: (groups) => {
+      const groupOfLabel = new Map<number, number>();
+      groups.forEach((reachIds, group) => {
+        for (const reachId of reachIds) groupOfLabel.set(Number(reachId), group);
+      });
+      const cellsOfGroup: number[][] = groups.map(() => []);
+      const groupOfCell = new Int32Array(labels.length).fill(-1);
+      for (let cell = 0; cell < labels.length; cell += 1) {
+        const group = groupOfLabel.get(labels[cell] ?? 0);
+        if (group === undefined) continue;
+        groupOfCell[cell] = group;
+        cellsOfGroup[group]?.push(cell);
+      }
+      return cellsOfGroup.map((cells, group) => {
+        const polygon = polygonOfCells(dem.raster, cells, (cell) => groupOfCell[cell] === group);
+        if (polygon === null) throw new Error(`territory ${group} has no cells`);
+        return polygon;
+      });
+    },
   };
 }
