@@ -171,25 +171,6 @@ function personName(prng: Prng): string {
   return `${given} ${prng.pick(FAMILY_NAMES)}`;
 }
 
-/** Reaches upstream of (and including) `reachId`. */
-function upstreamSet(topology: SampleTopology, reachId: string): Set<string> {
-  const set = new Set<string>();
-  const stack = [reachId];
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (set.has(id)) continue;
-    set.add(id);
-    for (const upstreamId of topology.upstreamOf.get(id) ?? []) stack.push(upstreamId);
-  }
-  return set;
-}
-
-/** True when an intake draws upstream of a point at `fraction` along `reachId`. */
-function isIntakeUpstreamOf(intake: Intake, upstream: ReadonlySet<string>, reachId: string, fraction: number): boolean {
-  if (!intake.snap || !upstream.has(intake.snap.reachId)) return false;
-  return intake.snap.reachId !== reachId || intake.snap.fraction <= fraction;
-}
-
 /** Drainage area at `fraction` along a reach, km2 (linear between the reach's upstream inflow and its end). */
 function drainageAreaAt(topology: SampleTopology, reachId: string, fraction: number): number {
   const end = topology.reaches.get(reachId)?.properties.drainageAreaKm2 ?? 0;
@@ -501,7 +482,8 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
     .sort((a, b) => (b.intake.record.irrigatedAreaHa ?? 0) - (a.intake.record.irrigatedAreaHa ?? 0) || (a.intake.record.id < b.intake.record.id ? -1 : 1))
     .slice(0, Math.max(1, Math.round(count / 6)));
   const overuseIds = new Set(overuseSchedules.map((schedule) => schedule.intake.record.id));
-  const baseTotals = totalsOf(irrigationSchedules);
+  // One pass over every reading; only the over-users' readings are drawn again once their habit is set.
+  const baseTotals = totalsOf(schedules);
   const peakOf = (intakeId: string, include: (month: SampleMonth) => boolean): number =>
     Math.max(0, ...months.filter(include).map((month) => baseTotals.get(intakeId)?.[month.index] ?? 0));
   const compliantPeak = Math.max(
@@ -516,7 +498,8 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
     schedule.dryMonthOveruse = round(Math.min(2.5, Math.max(1.2, (1.15 * irrigationQuotaM3) / Math.max(1, medianDry))), 2);
   }
   const seasonCommunities = [...new Set(overuseSchedules.map((schedule) => schedule.intake.record.communityId))].sort();
-  const seasonTotals = totalsOf(schedules.filter((schedule) => seasonCommunities.includes(schedule.intake.record.communityId)));
+  const calibratedTotals = new Map([...baseTotals, ...totalsOf(overuseSchedules)]);
+  const seasonTotals = calibratedTotals;
   const seasonVolumes = seasonCommunities.flatMap((communityId) =>
     [...new Set(months.map((month) => (month.month === 12 ? month.year + 1 : month.year)))].map((seasonYear) =>
       schedules
@@ -546,7 +529,8 @@ export function generateSampleBasin(options: SampleBasinOptions): SampleBasin {
     if (!intakePosition || !controlPosition || !network.isUpstream(intakePosition, controlPosition)) return false;
     return !(returnPosition && network.isUpstream(returnPosition, controlPosition));
   });
-  const upstreamTotals = totalsOf(upstreamSchedules);
+  const upstreamIds = new Set(upstreamSchedules.map((schedule) => schedule.intake.record.id));
+  const upstreamTotals = new Map([...calibratedTotals].filter(([intakeId]) => upstreamIds.has(intakeId)));
   const referenceFlows = monthlyMeanFlows(flows, months).map((flow) => flow * areaRatio);
   const netFlows = months.map((month, index) => {
     const seconds = month.daysInMonth * 86_400;

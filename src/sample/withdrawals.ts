@@ -91,6 +91,37 @@ export function* monthlyWithdrawals(schedule: WithdrawalSchedule, months: readon
   }
 }
 
+interface CalendarDay {
+  monthInfo: SampleMonth;
+  start: string;
+  end: string;
+  reportedAt: string;
+}
+
+const calendars = new Map<string, CalendarDay[]>();
+
+/** The days of a daily series with their timestamps, built once per series and shared by every intake. */
+function dailyCalendar(firstDay: { year: number; month: number; day: number }, days: number): CalendarDay[] {
+  const key = `${firstDay.year}-${firstDay.month}-${firstDay.day}-${days}`;
+  const known = calendars.get(key);
+  if (known) return known;
+  const calendar: CalendarDay[] = [];
+  for (let offset = 0; offset < days; offset += 1) {
+    const date = new Date(Date.UTC(firstDay.year, firstDay.month - 1, firstDay.day + offset));
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth() + 1;
+    const day = date.getUTCDate();
+    calendar.push({
+      monthInfo: { year, month, daysInMonth: 30, index: -1 },
+      start: isoLocal(year, month, day),
+      end: isoLocal(year, month, day + 1),
+      reportedAt: isoLocal(year, month, day + 1, 13),
+    });
+  }
+  calendars.set(key, calendar);
+  return calendar;
+}
+
 /** Daily readings of one intake over `days` days from `firstDay` (scale basin), reported the next day. */
 export function* dailyWithdrawals(
   schedule: WithdrawalSchedule,
@@ -99,14 +130,10 @@ export function* dailyWithdrawals(
   nextId: () => string,
 ): Generator<Withdrawal> {
   const prng = createPrng(schedule.seed);
-  for (let offset = 0; offset < days; offset += 1) {
-    const date = new Date(Date.UTC(firstDay.year, firstDay.month - 1, firstDay.day + offset));
-    const year = date.getUTCFullYear();
-    const month = date.getUTCMonth() + 1;
-    const day = date.getUTCDate();
+  const calendar = dailyCalendar(firstDay, days);
+  for (const entry of calendar) {
     const noise = Math.exp(0.1 * prng.normal());
-    const monthInfo: SampleMonth = { year, month, daysInMonth: 30, index: -1 };
-    const rateLps = expectedRateLps(schedule, monthInfo) * noise;
-    yield withdrawalRecord(schedule, nextId(), isoLocal(year, month, day), isoLocal(year, month, day + 1), 86_400, rateLps, isoLocal(year, month, day + 1, 13));
+    const rateLps = expectedRateLps(schedule, entry.monthInfo) * noise;
+    yield withdrawalRecord(schedule, nextId(), entry.start, entry.end, 86_400, rateLps, entry.reportedAt);
   }
 }
