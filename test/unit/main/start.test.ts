@@ -1,6 +1,6 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HOST_MESSAGES, MENU_CHANNEL, channelOf, type HostMessage } from '../../../src/ports/host-bridge';
@@ -126,7 +126,7 @@ function fakeElectron(options: { lock?: boolean; preferred?: string[] } = {}) {
   };
 }
 
-const rendererDir = join(tmpdir(), 'wsc-no-such-build');
+const rendererDir = join(mkdtempSync(join(tmpdir(), 'wsc-start-build-')), 'renderer');
 const paths = { rendererDir, preloadPath: '/app/out/preload/preload.cjs' };
 const appEvent = { sender: { printToPDF: async () => new Uint8Array() }, senderFrame: { url: 'app://bundle/index.html' } };
 
@@ -215,7 +215,7 @@ describe('start', () => {
       const response = await protocol()?.({ url: APP_ENTRY_URL, method: 'GET' });
       expect(response?.headers.get('content-security-policy')).toContain('https://tiles.example.org');
     } finally {
-      rmSync(rendererDir, { recursive: true, force: true });
+      rmSync(dirname(rendererDir), { recursive: true, force: true });
     }
   });
 
