@@ -13,7 +13,7 @@ describe('canonicalJson', () => {
   });
 
   it('writes numbers in their shortest round-trip form, and -0 as 0', () => {
-    expect(canonicalJson([1.0, 0.1, 1e21, 1e-7, -0, 333333333.33333329])).toBe('[1,0.1,1e+21,1e-7,0,333333333.3333333]');
+    expect(canonicalJson([1.0, 0.1, 1e21, 1e-7, -0, 0.1 + 0.2])).toBe('[1,0.1,1e+21,1e-7,0,0.30000000000000004]');
   });
 
   it('gives the same text for the same record whatever order its fields were set in', () => {
