@@ -70,9 +70,12 @@ export function validateRecord<K extends RecordKind>(kind: K, candidate: unknown
   return { ok: false, problems: problemsFromZod(parsed.error, candidate, row) };
 }
 
+const META_FIELD_SET: ReadonlySet<string> = new Set(META_FIELDS);
+
+/** Copies the non-meta fields; copying rather than deleting keeps objects in V8's fast mode (imports build millions). */
 function withoutMeta(fields: object): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...fields };
-  for (const key of META_FIELDS) delete copy[key];
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (!META_FIELD_SET.has(key)) copy[key] = value;
   return copy;
 }
 

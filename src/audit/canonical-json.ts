@@ -26,59 +26,86 @@ export class CanonicalJsonError extends Error {
   }
 }
 
-function join(path: string, key: string | number): string {
-  return path === '' ? String(key) : `${path}.${key}`;
+/** Path of the value being written, kept as a stack and joined only when a value is rejected. */
+type PathStack = (string | number)[];
+
+function reject(reason: 'notFinite' | 'undefined' | 'unsupported', path: PathStack): never {
+  throw new CanonicalJsonError(reason, path.join('.'));
 }
 
-function write(value: unknown, path: string, out: string[]): void {
-  if (value === null) {
-    out.push('null');
-    return;
+// Sorting keys is the dominant cost for many records of one kind; they share a few key lists, so sorted orders are
+// memoised by the unsorted list (bounded, so arbitrary data cannot grow it without limit).
+const sortedKeysCache = new Map<string, string[]>();
+const SORTED_KEYS_CACHE_LIMIT = 1000;
+
+function sortedKeys(object: object): string[] {
+  const keys = Object.keys(object);
+  if (keys.length < 2) return keys;
+  const signature = keys.join('\u0000');
+  let sorted = sortedKeysCache.get(signature);
+  if (sorted === undefined) {
+    // Default sort compares UTF-16 code units, which is exactly the order RFC 8785 prescribes.
+    sorted = keys.sort();
+    if (sortedKeysCache.size < SORTED_KEYS_CACHE_LIMIT) sortedKeysCache.set(signature, sorted);
   }
+  return sorted;
+}
+
+// Strings with nothing to escape (the vast majority) are quoted directly; JSON.stringify per string is far slower.
+// Control characters, quote, backslash and surrogates (lone ones are escaped by well-formed stringify) need it.
+function needsEscape(text: string): boolean {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+function quote(text: string): string {
+  return needsEscape(text) ? JSON.stringify(text) : '"' + text + '"';
+}
+
+function write(value: unknown, path: PathStack): string {
+  if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError('notFinite', path);
-      // JSON.stringify of a finite number is ECMAScript's shortest round-trip form, which RFC 8785 adopts.
-      out.push(JSON.stringify(value));
-      return;
+      if (!Number.isFinite(value)) reject('notFinite', path);
+      // String() of a finite number is ECMAScript's shortest round-trip form (and '0' for -0), as RFC 8785 adopts.
+      return String(value);
     case 'string':
-      out.push(JSON.stringify(value));
-      return;
+      return quote(value);
     case 'undefined':
-      throw new CanonicalJsonError('undefined', path);
+      return reject('undefined', path);
     case 'object':
       break;
     default:
-      throw new CanonicalJsonError('unsupported', path);
+      return reject('unsupported', path);
   }
   if (Array.isArray(value)) {
-    out.push('[');
+    let out = '[';
     for (let index = 0; index < value.length; index += 1) {
-      if (index > 0) out.push(',');
-      write(value[index], join(path, index), out);
+      path.push(index);
+      out += (index > 0 ? ',' : '') + write(value[index], path);
+      path.pop();
     }
-    out.push(']');
-    return;
+    return out + ']';
   }
   const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) throw new CanonicalJsonError('unsupported', path);
+  if (prototype !== Object.prototype && prototype !== null) reject('unsupported', path);
   const object = value as Record<string, unknown>;
-  // Default sort compares UTF-16 code units, which is exactly the order RFC 8785 prescribes.
-  const keys = Object.keys(object).sort();
-  out.push('{');
+  let out = '{';
   let first = true;
-  for (const key of keys) {
+  for (const key of sortedKeys(object)) {
     const member = object[key];
     if (member === undefined) continue;
-    if (!first) out.push(',');
+    path.push(key);
+    out += (first ? '' : ',') + quote(key) + ':' + write(member, path);
+    path.pop();
     first = false;
-    out.push(JSON.stringify(key), ':');
-    write(member, join(path, key), out);
   }
-  out.push('}');
+  return out + '}';
 }
 
 /**
@@ -87,7 +114,5 @@ function write(value: unknown, path: string, out: string[]): void {
  * @example canonicalJson({ b: 1, a: [true, null, 1e21] }) === '{"a":[true,null,1e+21],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, '', out);
-  return out.join('');
+  return write(value, []);
 }

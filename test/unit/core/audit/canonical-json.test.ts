@@ -55,3 +55,14 @@ describe('canonicalJson', () => {
     expect((caught as CanonicalJsonError).code).toBe(code);
   });
 });
+
+describe('canonicalJson strings', () => {
+  it('escapes strings exactly as JSON.stringify does, quotes, controls and lone surrogates included', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      }),
+    );
+    expect(canonicalJson('a"b\\c\n\u0001\ud800')).toBe(JSON.stringify('a"b\\c\n\u0001\ud800'));
+  });
+});
