@@ -1,11 +1,8 @@
 // River network benchmark: build a seeded synthetic tree of 50,000 reaches, then answer 1,000,000 isUpstream
 // queries through the depth-first intervals, beside the same queries answered by walking downstream pointers.
 // Run: npx tsx bench/network.bench.ts
-import type { Feature, LineString } from "geojson";
-import {
-  RiverNetwork,
-  type NetworkPosition,
-} from "../src/hydrology/river-network";
+import type { Feature, LineString } from 'geojson';
+import { RiverNetwork, type NetworkPosition } from '../src/hydrology/river-network';
 
 const REACH_COUNT = 50_000;
 const QUERY_COUNT = 1_000_000;
@@ -24,10 +21,7 @@ function mulberry32(seed: number): () => number {
 }
 
 /** A binary-ish tree: each new reach joins above a random reach that has fewer than two tributaries (rarely three). */
-function syntheticTree(
-  reachCount: number,
-  seed: number,
-): { features: Feature<LineString>[]; downstream: Int32Array } {
+function syntheticTree(reachCount: number, seed: number): { features: Feature<LineString>[]; downstream: Int32Array } {
   const random = mulberry32(seed);
   const downstream = new Int32Array(reachCount).fill(-1);
   const childCount = new Uint8Array(reachCount);
@@ -44,27 +38,20 @@ function syntheticTree(
     }
     open.push(reach);
     const base = upstreamEnd[parent]!;
-    upstreamEnd.push([
-      base[0] + (random() - 0.5) * 0.02,
-      base[1] + 0.002 + random() * 0.01,
-    ]);
+    upstreamEnd.push([base[0] + (random() - 0.5) * 0.02, base[1] + 0.002 + random() * 0.01]);
   }
   const features = upstreamEnd.map((start, reach): Feature<LineString> => {
     const parent = downstream[reach]!;
-    const end: [number, number] =
-      parent >= 0 ? upstreamEnd[parent]! : [start[0], start[1] - 0.01];
-    const middle: [number, number] = [
-      (start[0] + end[0]) / 2 + 0.001,
-      (start[1] + end[1]) / 2,
-    ];
+    const end: [number, number] = parent >= 0 ? upstreamEnd[parent]! : [start[0], start[1] - 0.01];
+    const middle: [number, number] = [(start[0] + end[0]) / 2 + 0.001, (start[1] + end[1]) / 2];
     return {
-      type: "Feature",
+      type: 'Feature',
       properties: {
         id: `r${reach}`,
         toid: parent >= 0 ? `r${parent}` : null,
         areaKm2: 1 + (reach % 7),
       },
-      geometry: { type: "LineString", coordinates: [start, middle, end] },
+      geometry: { type: 'LineString', coordinates: [start, middle, end] },
     };
   });
   return { features, downstream };
@@ -77,27 +64,25 @@ function time<T>(run: () => T): { value: T; ms: number } {
 }
 
 const { features } = syntheticTree(REACH_COUNT, 20261125);
-const collection = { type: "FeatureCollection" as const, features };
+const collection = { type: 'FeatureCollection' as const, features };
 
 // One warm-up build so the figures measure the code, not the JIT's first pass.
 RiverNetwork.fromGeoJson(collection);
 const built = time(() => RiverNetwork.fromGeoJson(collection));
 const network = built.value.network;
-console.log(
-  `network: build from id/toid, ${network.reachCount} reaches: ${built.ms.toFixed(1)} ms`,
-);
+console.log(`network: build from id/toid, ${network.reachCount} reaches: ${built.ms.toFixed(1)} ms`);
 
 const geometryOnly = {
-  type: "FeatureCollection" as const,
+  type: 'FeatureCollection' as const,
   features: features.map((feature) => ({
     ...feature,
-    properties: { name: feature.properties?.["id"] },
+    properties: { name: feature.properties?.['id'] },
   })),
 };
 const geometryBuilt = time(() =>
   RiverNetwork.fromGeoJson(geometryOnly, {
-    scheme: "geometry",
-    orientation: "drawn",
+    scheme: 'geometry',
+    orientation: 'drawn',
   }),
 );
 console.log(
@@ -106,13 +91,10 @@ console.log(
 
 const random = mulberry32(7);
 const ids = network.reachIds();
-const positionPool: NetworkPosition[] = Array.from(
-  { length: POSITION_COUNT },
-  () => ({
-    reachId: ids[Math.floor(random() * ids.length)]!,
-    fraction: random(),
-  }),
-);
+const positionPool: NetworkPosition[] = Array.from({ length: POSITION_COUNT }, () => ({
+  reachId: ids[Math.floor(random() * ids.length)]!,
+  fraction: random(),
+}));
 const queryA = new Int32Array(QUERY_COUNT);
 const queryB = new Int32Array(QUERY_COUNT);
 for (let q = 0; q < QUERY_COUNT; q++) {
@@ -123,17 +105,12 @@ for (let q = 0; q < QUERY_COUNT; q++) {
 function intervalQueries(): number {
   let upstream = 0;
   for (let q = 0; q < QUERY_COUNT; q++)
-    if (
-      network.isUpstream(positionPool[queryA[q]!]!, positionPool[queryB[q]!]!)
-    )
-      upstream++;
+    if (network.isUpstream(positionPool[queryA[q]!]!, positionPool[queryB[q]!]!)) upstream++;
   return upstream;
 }
 
 // The peer: the same answers by walking each position's downstream pointers until the other reach or an outlet.
-const downstreamOf = new Map<string, string | null>(
-  ids.map((id) => [id, network.reach(id)!.downstreamId]),
-);
+const downstreamOf = new Map<string, string | null>(ids.map((id) => [id, network.reach(id)!.downstreamId]));
 function walkingQueries(): number {
   let upstream = 0;
   for (let q = 0; q < QUERY_COUNT; q++) {
@@ -143,11 +120,7 @@ function walkingQueries(): number {
       if (a.fraction < b.fraction) upstream++;
       continue;
     }
-    for (
-      let reach = downstreamOf.get(a.reachId) ?? null;
-      reach !== null;
-      reach = downstreamOf.get(reach) ?? null
-    ) {
+    for (let reach = downstreamOf.get(a.reachId) ?? null; reach !== null; reach = downstreamOf.get(reach) ?? null) {
       if (reach === b.reachId) {
         upstream++;
         break;
@@ -160,27 +133,17 @@ function walkingQueries(): number {
 intervalQueries();
 const intervals = time(intervalQueries);
 const walking = time(walkingQueries);
-if (intervals.value !== walking.value)
-  throw new Error(`answers differ: ${intervals.value} vs ${walking.value}`);
+if (intervals.value !== walking.value) throw new Error(`answers differ: ${intervals.value} vs ${walking.value}`);
 console.log(
-  `network: ${QUERY_COUNT.toLocaleString("en")} isUpstream queries by DFS intervals: ${intervals.ms.toFixed(1)} ms (${intervals.value} upstream)`,
+  `network: ${QUERY_COUNT.toLocaleString('en')} isUpstream queries by DFS intervals: ${intervals.ms.toFixed(1)} ms (${intervals.value} upstream)`,
 );
-console.log(
-  `network: the same queries by walking downstream pointers: ${walking.ms.toFixed(1)} ms`,
-);
-console.log(
-  `network: intervals are ${(walking.ms / intervals.ms).toFixed(1)}x faster than walking`,
-);
+console.log(`network: the same queries by walking downstream pointers: ${walking.ms.toFixed(1)} ms`);
+console.log(`network: intervals are ${(walking.ms / intervals.ms).toFixed(1)}x faster than walking`);
 
 const snapPoints = Array.from(
   { length: 10_000 },
-  () =>
-    [-75.7 + (random() - 0.5) * 0.5, 4.5 + random() * 0.5] as [number, number],
+  () => [-75.7 + (random() - 0.5) * 0.5, 4.5 + random() * 0.5] as [number, number],
 );
 network.snap(snapPoints[0]!, 1000);
-const snaps = time(
-  () => snapPoints.filter((point) => network.snap(point, 1000).ok).length,
-);
-console.log(
-  `network: 10,000 snaps (tolerance 1 km): ${snaps.ms.toFixed(1)} ms, ${snaps.value} within tolerance`,
-);
+const snaps = time(() => snapPoints.filter((point) => network.snap(point, 1000).ok).length);
+console.log(`network: 10,000 snaps (tolerance 1 km): ${snaps.ms.toFixed(1)} ms, ${snaps.value} within tolerance`);

@@ -8,19 +8,12 @@ const RADIANS_PER_DEGREE = Math.PI / 180;
  *
  * @example haversineM(-79.0, 36.0, -79.0, 36.001) // about 111.2
  */
-export function haversineM(
-  lon1: number,
-  lat1: number,
-  lon2: number,
-  lat2: number,
-): number {
+export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
   const phi1 = lat1 * RADIANS_PER_DEGREE;
   const phi2 = lat2 * RADIANS_PER_DEGREE;
   const dPhi = phi2 - phi1;
   const dLambda = (lon2 - lon1) * RADIANS_PER_DEGREE;
-  const h =
-    Math.sin(dPhi / 2) ** 2 +
-    Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) ** 2;
+  const h = Math.sin(dPhi / 2) ** 2 + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) ** 2;
   return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -29,9 +22,7 @@ export function haversineM(
  *
  * @example lineLengthKm([[-79, 36], [-79, 36.01]]) // about 1.112
  */
-export function lineLengthKm(
-  coordinates: readonly (readonly [number, number])[],
-): number {
+export function lineLengthKm(coordinates: readonly (readonly [number, number])[]): number {
   let lengthM = 0;
   for (let i = 1; i < coordinates.length; i++) {
     const a = coordinates[i - 1]!;

@@ -1,19 +1,12 @@
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  GeoJsonProperties,
-  Position,
-} from "geojson";
+import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, Position } from 'geojson';
 
 /** How a network's topology was read: from which attributes, or from the line geometry alone. */
-export type TopologyScheme =
-  "nhdplus-nodes" | "nhdplus-hydroseq" | "hydrorivers" | "id-toid" | "geometry";
+export type TopologyScheme = 'nhdplus-nodes' | 'nhdplus-hydroseq' | 'hydrorivers' | 'id-toid' | 'geometry';
 
 /** One problem or fact found while building a network, as a message code, its parameters and the reaches concerned. */
 export interface NetworkDiagnostic {
   readonly code: string;
-  readonly severity: "info" | "warning";
+  readonly severity: 'info' | 'warning';
   readonly params: Readonly<Record<string, string | number>>;
   readonly reachIds: readonly string[];
 }
@@ -21,7 +14,7 @@ export interface NetworkDiagnostic {
 /** Options for building a network; every tolerance is in metres. */
 export interface NetworkBuildOptions {
   /** Which topology to read; 'auto' (default) detects it from the properties and falls back to geometry. */
-  readonly scheme?: "auto" | TopologyScheme;
+  readonly scheme?: 'auto' | TopologyScheme;
   /** Property holding the reach id for the generic scheme and for geometry (default 'id'). */
   readonly idProperty?: string;
   /** Property holding the downstream reach id for the generic scheme (default 'toid'). */
@@ -29,7 +22,7 @@ export interface NetworkBuildOptions {
   /** Geometry only: endpoints closer than this are one node, and an endpoint this close to another line's vertex splits that line there (default 1 m). */
   readonly endpointToleranceM?: number;
   /** Geometry only: 'drawn' keeps each line's drawn direction (OpenStreetMap convention), 'outlets' orients every reach away from the outlet(s); 'auto' (default) uses 'drawn' for OpenStreetMap data unless outlets are given. */
-  readonly orientation?: "auto" | "drawn" | "outlets";
+  readonly orientation?: 'auto' | 'drawn' | 'outlets';
   /** Geometry only: outlet points as [lon, lat]; each is matched to the nearest line end or junction. */
   readonly outlets?: readonly (readonly [number, number])[];
   /** Property holding each reach's own catchment area in km2 (default: detected, e.g. AreaSqKM, CATCH_SKM, areaKm2). */
@@ -85,9 +78,7 @@ export interface SourceLine {
 export class PropertyKeys {
   private readonly byLowerCase = new Map<string, string>();
 
-  constructor(
-    features: readonly { readonly properties: Record<string, unknown> }[],
-  ) {
+  constructor(features: readonly { readonly properties: Record<string, unknown> }[]) {
     const sampleCount = Math.min(features.length, 200);
     for (let i = 0; i < sampleCount; i++) {
       for (const key of Object.keys(features[i]!.properties)) {
@@ -110,19 +101,18 @@ export class PropertyKeys {
 
 /** Reads a finite number from a property value that may be a number or a numeric string. */
 export function numberOf(value: unknown): number {
-  if (typeof value === "number") return value;
-  if (typeof value === "string" && value.trim() !== "") return Number(value);
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
   return Number.NaN;
 }
 
 /** A property value as an id string, or undefined for null, empty, or zero (the usual marks of "no reach"). */
 export function idOf(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === "number")
-    return value === 0 || !Number.isFinite(value) ? undefined : String(value);
-  if (typeof value === "string") {
+  if (typeof value === 'number') return value === 0 || !Number.isFinite(value) ? undefined : String(value);
+  if (typeof value === 'string') {
     const trimmed = value.trim();
-    return trimmed === "" || trimmed === "0" ? undefined : trimmed;
+    return trimmed === '' || trimmed === '0' ? undefined : trimmed;
   }
   return undefined;
 }
@@ -136,13 +126,7 @@ function cleanPart(positions: readonly Position[]): {
   for (const position of positions) {
     const lon = position[0];
     const lat = position[1];
-    if (
-      lon === undefined ||
-      lat === undefined ||
-      !Number.isFinite(lon) ||
-      !Number.isFinite(lat)
-    )
-      continue;
+    if (lon === undefined || lat === undefined || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
     const last = part[part.length - 1];
     if (last !== undefined && last[0] === lon && last[1] === lat) continue;
     part.push([lon, lat]);
@@ -168,9 +152,9 @@ export function readLines(
   featureCollection.features.forEach((feature, featureIndex) => {
     const geometry = feature.geometry;
     const raw: Position[][] =
-      geometry?.type === "LineString"
+      geometry?.type === 'LineString'
         ? [geometry.coordinates]
-        : geometry?.type === "MultiLineString"
+        : geometry?.type === 'MultiLineString'
           ? geometry.coordinates
           : [];
     const parts: [number, number][][] = [];
@@ -189,27 +173,22 @@ export function readLines(
     const properties: Record<string, unknown> = {
       ...(feature.properties ?? {}),
     };
-    if (feature.id !== undefined && properties["id"] === undefined)
-      properties["id"] = feature.id;
-    const hasElevation = partElevations.some(
-      ([a, b]) => Number.isFinite(a) && Number.isFinite(b),
-    );
+    if (feature.id !== undefined && properties['id'] === undefined) properties['id'] = feature.id;
+    const hasElevation = partElevations.some(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
     lines.push(
-      hasElevation
-        ? { featureIndex, properties, parts, partElevations }
-        : { featureIndex, properties, parts },
+      hasElevation ? { featureIndex, properties, parts, partElevations } : { featureIndex, properties, parts },
     );
   });
   if (skipped.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.notALine",
-      severity: "warning",
+      code: 'hydrology.network.notALine',
+      severity: 'warning',
       params: {
         count: skipped.length,
         features: skipped
           .slice(0, 20)
           .map((index) => index + 1)
-          .join(", "),
+          .join(', '),
       },
       reachIds: [],
     });
@@ -219,22 +198,19 @@ export function readLines(
 
 /** True for a line the data marks as a canal or ditch (OpenStreetMap waterway=canal, NHDPlus FTYPE CanalDitch, or canal: true). */
 export function isCanal(properties: Record<string, unknown>): boolean {
-  const waterway = properties["waterway"];
-  if (waterway === "canal") return true;
-  const ftype = properties["FTYPE"] ?? properties["ftype"];
-  if (typeof ftype === "string" && ftype.toLowerCase() === "canalditch")
-    return true;
-  const canal = properties["canal"];
-  return canal === true || canal === "yes" || canal === "true";
+  const waterway = properties['waterway'];
+  if (waterway === 'canal') return true;
+  const ftype = properties['FTYPE'] ?? properties['ftype'];
+  if (typeof ftype === 'string' && ftype.toLowerCase() === 'canalditch') return true;
+  const canal = properties['canal'];
+  return canal === true || canal === 'yes' || canal === 'true';
 }
 
 /** The name a line carries, if any (GNIS_NAME, name). */
-export function nameOf(
-  properties: Record<string, unknown>,
-): string | undefined {
-  for (const key of ["GNIS_NAME", "gnis_name", "name", "NAME", "RIV_NAME"]) {
+export function nameOf(properties: Record<string, unknown>): string | undefined {
+  for (const key of ['GNIS_NAME', 'gnis_name', 'name', 'NAME', 'RIV_NAME']) {
     const value = properties[key];
-    if (typeof value === "string" && value.trim() !== "") return value.trim();
+    if (typeof value === 'string' && value.trim() !== '') return value.trim();
   }
   return undefined;
 }
@@ -274,8 +250,8 @@ export function breakDirectedCycles(
   }
   if (loopCount > 0) {
     diagnostics.push({
-      code: "hydrology.network.loop",
-      severity: "warning",
+      code: 'hydrology.network.loop',
+      severity: 'warning',
       params: { count: loopCount },
       reachIds: loopReaches,
     });

@@ -1,9 +1,5 @@
-import Flatbush from "flatbush";
-import {
-  haversineM,
-  lineLengthKm,
-  METRES_PER_DEGREE_LATITUDE,
-} from "./geodesy";
+import Flatbush from 'flatbush';
+import { haversineM, lineLengthKm, METRES_PER_DEGREE_LATITUDE } from './geodesy';
 import {
   idOf,
   breakDirectedCycles,
@@ -15,14 +11,14 @@ import {
   type NetworkDiagnostic,
   type NetworkDraft,
   type SourceLine,
-} from "./network-draft";
+} from './network-draft';
 
 /** Options the geometry reader uses (a subset of the network build options). */
 export interface GeometryReadOptions {
   readonly idProperty?: string;
   readonly areaProperty?: string;
   readonly endpointToleranceM?: number;
-  readonly orientation?: "auto" | "drawn" | "outlets";
+  readonly orientation?: 'auto' | 'drawn' | 'outlets';
   readonly outlets?: readonly (readonly [number, number])[];
 }
 
@@ -68,8 +64,7 @@ class UnionFind {
   union(a: number, b: number): void {
     const rootA = this.find(a);
     const rootB = this.find(b);
-    if (rootA !== rootB)
-      this.parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
+    if (rootA !== rootB) this.parent[Math.max(rootA, rootB)] = Math.min(rootA, rootB);
   }
 }
 
@@ -94,16 +89,11 @@ class PointIndex {
   /** Indices of points within radiusM metres of (lon, lat), exact by great-circle distance. */
   within(lon: number, lat: number, radiusM: number): number[] {
     const radiusY = (radiusM / METRES_PER_DEGREE_LATITUDE) * 1.01 + 1e-12;
-    const radiusX =
-      radiusY * (this.kx / Math.max(0.01, Math.cos(lat * DEGREES)));
+    const radiusX = radiusY * (this.kx / Math.max(0.01, Math.cos(lat * DEGREES)));
     const x = lon * this.kx;
     return this.index
       .search(x - radiusX, lat - radiusY, x + radiusX, lat + radiusY)
-      .filter(
-        (i) =>
-          i < this.lon.length &&
-          haversineM(lon, lat, this.lon[i]!, this.lat[i]!) <= radiusM,
-      );
+      .filter((i) => i < this.lon.length && haversineM(lon, lat, this.lon[i]!, this.lat[i]!) <= radiusM);
   }
 }
 
@@ -120,18 +110,16 @@ function meanLatitudeOf(ways: readonly Way[]): number {
 }
 
 function waterwayRank(properties: Record<string, unknown>): number {
-  const waterway = properties["waterway"];
-  if (waterway === "river") return 2;
-  if (typeof waterway === "string") return 1;
+  const waterway = properties['waterway'];
+  if (waterway === 'river') return 2;
+  if (typeof waterway === 'string') return 1;
   return 0;
 }
 
 /** OpenStreetMap data draws ways in the direction of flow; its properties give it away. */
 function looksLikeOpenStreetMap(lines: readonly SourceLine[]): boolean {
   const keys = new PropertyKeys(lines);
-  return (
-    keys.find("waterway") !== undefined || keys.find("osm_id") !== undefined
-  );
+  return keys.find('waterway') !== undefined || keys.find('osm_id') !== undefined;
 }
 
 /**
@@ -145,37 +133,24 @@ export function readGeometry(
 ): NetworkDraft {
   const toleranceM = Math.max(0, options.endpointToleranceM ?? 1);
   const keys = new PropertyKeys(allLines);
-  const idKey = keys.find(options.idProperty ?? "id", "osm_id", "id");
-  const areaKey = keys.find(
-    options.areaProperty,
-    "AreaSqKM",
-    "CATCH_SKM",
-    "areaKm2",
-    "area_km2",
-  );
+  const idKey = keys.find(options.idProperty ?? 'id', 'osm_id', 'id');
+  const areaKey = keys.find(options.areaProperty, 'AreaSqKM', 'CATCH_SKM', 'areaKm2', 'area_km2');
 
   const canals: CanalLine[] = [];
   const ways: Way[] = [];
   const usedIds = new Set<string>();
   for (const line of allLines) {
-    const baseId =
-      idOf(idKey === undefined ? undefined : line.properties[idKey]) ??
-      `line-${line.featureIndex + 1}`;
+    const baseId = idOf(idKey === undefined ? undefined : line.properties[idKey]) ?? `line-${line.featureIndex + 1}`;
     const name = nameOf(line.properties);
     line.parts.forEach((part, partIndex) => {
       let id = line.parts.length > 1 ? `${baseId}/${partIndex + 1}` : baseId;
       if (usedIds.has(id)) id = `${id}#${line.featureIndex + 1}`;
       usedIds.add(id);
       if (isCanal(line.properties)) {
-        canals.push(
-          name === undefined
-            ? { id, coordinates: part }
-            : { id, coordinates: part, name },
-        );
+        canals.push(name === undefined ? { id, coordinates: part } : { id, coordinates: part, name });
         return;
       }
-      const area =
-        areaKey === undefined ? Number.NaN : numberOf(line.properties[areaKey]);
+      const area = areaKey === undefined ? Number.NaN : numberOf(line.properties[areaKey]);
       const elevations = line.partElevations?.[partIndex];
       ways.push({
         id,
@@ -213,27 +188,14 @@ export function readGeometry(
   ways.forEach((way, wayIndex) => {
     for (const endPosition of [0, way.coordinates.length - 1]) {
       const endpoint = way.coordinates[endPosition]!;
-      const nearestByWay = new Map<
-        number,
-        { position: number; distanceM: number }
-      >();
-      for (const hit of vertexIndex.within(
-        endpoint[0],
-        endpoint[1],
-        toleranceM,
-      )) {
+      const nearestByWay = new Map<number, { position: number; distanceM: number }>();
+      for (const hit of vertexIndex.within(endpoint[0], endpoint[1], toleranceM)) {
         const otherWay = vertexWay[hit]!;
         const position = vertexPosition[hit]!;
         const otherLength = ways[otherWay]!.coordinates.length;
         if (position === 0 || position === otherLength - 1) continue;
-        if (otherWay === wayIndex && Math.abs(position - endPosition) <= 1)
-          continue;
-        const distanceM = haversineM(
-          endpoint[0],
-          endpoint[1],
-          vertexLon[hit]!,
-          vertexLat[hit]!,
-        );
+        if (otherWay === wayIndex && Math.abs(position - endPosition) <= 1) continue;
+        const distanceM = haversineM(endpoint[0], endpoint[1], vertexLon[hit]!, vertexLat[hit]!);
         const previous = nearestByWay.get(otherWay);
         if (previous === undefined || distanceM < previous.distanceM)
           nearestByWay.set(otherWay, { position, distanceM });
@@ -244,16 +206,14 @@ export function readGeometry(
       let snapDistanceM = Infinity;
       for (const [otherWay, { position, distanceM }] of nearestByWay) {
         let splits = splitsByWay.get(otherWay);
-        if (splits === undefined)
-          splitsByWay.set(otherWay, (splits = new Set()));
+        if (splits === undefined) splitsByWay.set(otherWay, (splits = new Set()));
         splits.add(position);
         if (distanceM < snapDistanceM) {
           snapDistanceM = distanceM;
           snapTo = ways[otherWay]!.coordinates[position]!;
         }
       }
-      if (snapTo !== undefined)
-        way.coordinates[endPosition] = [snapTo[0], snapTo[1]];
+      if (snapTo !== undefined) way.coordinates[endPosition] = [snapTo[0], snapTo[1]];
     }
   });
 
@@ -277,8 +237,8 @@ export function readGeometry(
     let splitCount = 0;
     for (const splits of splitsByWay.values()) splitCount += splits.size;
     diagnostics.push({
-      code: "hydrology.network.linesSplit",
-      severity: "info",
+      code: 'hydrology.network.linesSplit',
+      severity: 'info',
       params: {
         count: splitCount,
         lineCount: splitsByWay.size,
@@ -302,12 +262,7 @@ export function readGeometry(
   const endpointIndex = new PointIndex(endpointLon, endpointLat, meanLatitude);
   const endpointSets = new UnionFind(endpointLon.length);
   for (let i = 0; i < endpointLon.length; i++) {
-    for (const hit of endpointIndex.within(
-      endpointLon[i]!,
-      endpointLat[i]!,
-      toleranceM,
-    ))
-      endpointSets.union(i, hit);
+    for (const hit of endpointIndex.within(endpointLon[i]!, endpointLat[i]!, toleranceM)) endpointSets.union(i, hit);
   }
   const nodeOfRoot = new Map<number, number>();
   const nodeLon: number[] = [];
@@ -331,14 +286,10 @@ export function readGeometry(
   const nodeElevation = new Float64Array(nodeCount).fill(Number.NaN);
   pieces.forEach((piece) => {
     const way = ways[piece.wayIndex]!;
-    if (
-      piece.coordinates[0] === way.coordinates[0] &&
-      Number.isFinite(way.zStart)
-    )
+    if (piece.coordinates[0] === way.coordinates[0] && Number.isFinite(way.zStart))
       nodeElevation[piece.startNode] = way.zStart;
     if (
-      piece.coordinates[piece.coordinates.length - 1] ===
-        way.coordinates[way.coordinates.length - 1] &&
+      piece.coordinates[piece.coordinates.length - 1] === way.coordinates[way.coordinates.length - 1] &&
       Number.isFinite(way.zEnd)
     ) {
       nodeElevation[piece.endNode] = way.zEnd;
@@ -351,8 +302,7 @@ export function readGeometry(
     incidenceStart[piece.startNode + 1]!++;
     incidenceStart[piece.endNode + 1]!++;
   }
-  for (let node = 0; node < nodeCount; node++)
-    incidenceStart[node + 1]! += incidenceStart[node]!;
+  for (let node = 0; node < nodeCount; node++) incidenceStart[node + 1]! += incidenceStart[node]!;
   const incidence = new Int32Array(incidenceStart[nodeCount]!);
   const fill = incidenceStart.slice(0, nodeCount);
   pieces.forEach((piece, index) => {
@@ -366,35 +316,30 @@ export function readGeometry(
   for (let node = 0; node < nodeCount; node++) {
     const root = nodeSets.find(node);
     let component = componentOfRoot.get(root);
-    if (component === undefined)
-      componentOfRoot.set(root, (component = componentOfRoot.size));
+    if (component === undefined) componentOfRoot.set(root, (component = componentOfRoot.size));
     componentOfNode[node] = component;
   }
   const pieceOf = new Int32Array(pieces.length);
-  pieces.forEach(
-    (piece, index) => (pieceOf[index] = componentOfNode[piece.startNode]!),
-  );
+  pieces.forEach((piece, index) => (pieceOf[index] = componentOfNode[piece.startNode]!));
 
-  const selfLoops = pieces.flatMap((piece) =>
-    piece.startNode === piece.endNode ? [piece.id] : [],
-  );
+  const selfLoops = pieces.flatMap((piece) => (piece.startNode === piece.endNode ? [piece.id] : []));
   if (selfLoops.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.loop",
-      severity: "warning",
+      code: 'hydrology.network.loop',
+      severity: 'warning',
       params: { count: selfLoops.length },
       reachIds: selfLoops,
     });
   }
 
   const orientation =
-    options.orientation === "drawn" || options.orientation === "outlets"
+    options.orientation === 'drawn' || options.orientation === 'outlets'
       ? options.orientation
       : options.outlets !== undefined && options.outlets.length > 0
-        ? "outlets"
+        ? 'outlets'
         : looksLikeOpenStreetMap(allLines)
-          ? "drawn"
-          : "outlets";
+          ? 'drawn'
+          : 'outlets';
 
   const context: OrientContext = {
     pieces,
@@ -409,7 +354,7 @@ export function readGeometry(
     nodeElevation,
   };
   const { downstream, divergences } =
-    orientation === "drawn"
+    orientation === 'drawn'
       ? orientAsDrawn(context, diagnostics)
       : orientFromOutlets(context, options.outlets ?? [], diagnostics);
 
@@ -424,7 +369,7 @@ export function readGeometry(
   });
 
   return {
-    scheme: "geometry",
+    scheme: 'geometry',
     ids: pieces.map((piece) => piece.id),
     coordinates: pieces.map((piece) => piece.coordinates),
     downstream,
@@ -455,15 +400,9 @@ interface OrientContext {
 }
 
 /** Which of several reaches leaving one node continues the river: the same name, then rivers before streams, then the longer line. */
-function chooseMainOutflow(
-  context: OrientContext,
-  outflows: readonly number[],
-  inflows: readonly number[],
-): number {
+function chooseMainOutflow(context: OrientContext, outflows: readonly number[], inflows: readonly number[]): number {
   const inflowNames = new Set(
-    inflows
-      .map((index) => context.ways[context.pieces[index]!.wayIndex]!.name)
-      .filter((name) => name !== undefined),
+    inflows.map((index) => context.ways[context.pieces[index]!.wayIndex]!.name).filter((name) => name !== undefined),
   );
   let best = outflows[0]!;
   let bestScore = -Infinity;
@@ -488,11 +427,7 @@ function linkAtNodes(
   context: OrientContext,
   upstreamNodeOf: Int32Array,
   downstreamNodeOf: Int32Array,
-  mainOutflowOf: (
-    node: number,
-    outflows: number[],
-    inflows: number[],
-  ) => number,
+  mainOutflowOf: (node: number, outflows: number[], inflows: number[]) => number,
   diagnostics: NetworkDiagnostic[] | undefined,
 ): { downstream: Int32Array; divergences: number[] } {
   const { pieces, nodeCount } = context;
@@ -511,19 +446,17 @@ function linkAtNodes(
     if (inflows.length === 0 || outflows.length === 0) continue;
     const main = mainOutflowOf(node, outflows, inflows);
     if (main < 0) continue;
-    for (const inflow of inflows)
-      if (inflow !== main) downstream[inflow] = main;
+    for (const inflow of inflows) if (inflow !== main) downstream[inflow] = main;
     for (const outflow of outflows) {
       if (outflow === main) continue;
       minorPaths.push(pieces[outflow]!.id);
-      for (const inflow of inflows)
-        if (inflow !== outflow) divergences.push(outflow, inflow);
+      for (const inflow of inflows) if (inflow !== outflow) divergences.push(outflow, inflow);
     }
   }
   if (minorPaths.length > 0 && diagnostics !== undefined) {
     diagnostics.push({
-      code: "hydrology.network.split",
-      severity: "warning",
+      code: 'hydrology.network.split',
+      severity: 'warning',
       params: { count: minorPaths.length },
       reachIds: minorPaths,
     });
@@ -560,17 +493,13 @@ function orientAsDrawn(
     const meetTailToTail = outflowCount[node]! >= 2 && inflowCount[node]! === 0;
     if (!meetHeadToHead && !meetTailToTail) continue;
     conflictNodes++;
-    for (
-      let k = context.incidenceStart[node]!;
-      k < context.incidenceStart[node + 1]!;
-      k++
-    )
+    for (let k = context.incidenceStart[node]!; k < context.incidenceStart[node + 1]!; k++)
       conflicting.add(pieces[context.incidence[k]!]!.id);
   }
   if (conflictNodes > 0) {
     diagnostics.push({
-      code: "hydrology.network.directionConflict",
-      severity: "warning",
+      code: 'hydrology.network.directionConflict',
+      severity: 'warning',
       params: { count: conflictNodes },
       reachIds: [...conflicting],
     });
@@ -613,8 +542,7 @@ class MinHeap {
       for (;;) {
         let child = 2 * i + 1;
         if (child >= size) break;
-        if (child + 1 < size && this.keys[child + 1]! < this.keys[child]!)
-          child++;
+        if (child + 1 < size && this.keys[child + 1]! < this.keys[child]!) child++;
         if (this.keys[child]! >= lastKey) break;
         this.keys[i] = this.keys[child]!;
         this.values[i] = this.values[child]!;
@@ -642,11 +570,7 @@ function shortestPathsFrom(
   while (heap.size > 0) {
     const { key, value: node } = heap.pop();
     if (key > distanceKm[node]!) continue;
-    for (
-      let k = context.incidenceStart[node]!;
-      k < context.incidenceStart[node + 1]!;
-      k++
-    ) {
+    for (let k = context.incidenceStart[node]!; k < context.incidenceStart[node + 1]!; k++) {
       const pieceIndex = context.incidence[k]!;
       const piece = context.pieces[pieceIndex]!;
       const other = piece.startNode === node ? piece.endNode : piece.startNode;
@@ -670,41 +594,27 @@ function downstreamNodesFrom(
   const downstreamNode = Int32Array.from(context.pieces, (piece, index) => {
     if (towardsOutlet[piece.startNode] === index) return piece.endNode;
     if (towardsOutlet[piece.endNode] === index) return piece.startNode;
-    return distanceKm[piece.startNode]! < distanceKm[piece.endNode]!
-      ? piece.startNode
-      : piece.endNode;
+    return distanceKm[piece.startNode]! < distanceKm[piece.endNode]! ? piece.startNode : piece.endNode;
   });
   return { downstreamNode, towardsOutlet };
 }
 
 /** The outlet of one connected piece with no outlet given: the lowest dead end, else the dead end that agrees best with the drawn directions. */
-function detectOutlet(
-  context: OrientContext,
-  component: number,
-  nodesOfComponent: readonly number[],
-): number {
+function detectOutlet(context: OrientContext, component: number, nodesOfComponent: readonly number[]): number {
   const deadEnds = nodesOfComponent.filter(
-    (node) =>
-      context.incidenceStart[node + 1]! - context.incidenceStart[node]! === 1,
+    (node) => context.incidenceStart[node + 1]! - context.incidenceStart[node]! === 1,
   );
   if (deadEnds.length === 0) return nodesOfComponent[0]!;
-  const withElevation = deadEnds.filter((node) =>
-    Number.isFinite(context.nodeElevation[node]!),
-  );
+  const withElevation = deadEnds.filter((node) => Number.isFinite(context.nodeElevation[node]!));
   if (withElevation.length > 0)
     return withElevation.reduce((low, node) =>
       context.nodeElevation[node]! < context.nodeElevation[low]! ? node : low,
     );
   const drawnSinks = deadEnds.filter(
-    (node) =>
-      context.pieces[context.incidence[context.incidenceStart[node]!]!]!
-        .endNode === node,
+    (node) => context.pieces[context.incidence[context.incidenceStart[node]!]!]!.endNode === node,
   );
   if (drawnSinks.length === 1) return drawnSinks[0]!;
-  const candidates = (drawnSinks.length > 0 ? drawnSinks : deadEnds).slice(
-    0,
-    32,
-  );
+  const candidates = (drawnSinks.length > 0 ? drawnSinks : deadEnds).slice(0, 32);
   const piecesOfComponent = context.pieces.flatMap((piece, index) =>
     context.componentOfNode[piece.startNode] === component ? [index] : [],
   );
@@ -713,8 +623,7 @@ function detectOutlet(
   for (const candidate of candidates) {
     const { downstreamNode } = downstreamNodesFrom(context, [candidate]);
     let agreement = 0;
-    for (const index of piecesOfComponent)
-      if (downstreamNode[index] === context.pieces[index]!.endNode) agreement++;
+    for (const index of piecesOfComponent) if (downstreamNode[index] === context.pieces[index]!.endNode) agreement++;
     if (agreement > bestAgreement) {
       bestAgreement = agreement;
       best = candidate;
@@ -735,12 +644,7 @@ function orientFromOutlets(
     let nearest = -1;
     let nearestM = Infinity;
     for (let node = 0; node < nodeCount; node++) {
-      const distanceM = haversineM(
-        point[0],
-        point[1],
-        context.nodeLon[node]!,
-        context.nodeLat[node]!,
-      );
+      const distanceM = haversineM(point[0], point[1], context.nodeLon[node]!, context.nodeLat[node]!);
       if (distanceM < nearestM) {
         nearestM = distanceM;
         nearest = node;
@@ -748,15 +652,9 @@ function orientFromOutlets(
     }
     if (nearest >= 0) outletNodes.add(nearest);
   }
-  const componentsWithOutlet = new Set(
-    [...outletNodes].map((node) => context.componentOfNode[node]!),
-  );
-  const nodesByComponent: number[][] = Array.from(
-    { length: context.componentCount },
-    () => [],
-  );
-  for (let node = 0; node < nodeCount; node++)
-    nodesByComponent[context.componentOfNode[node]!]!.push(node);
+  const componentsWithOutlet = new Set([...outletNodes].map((node) => context.componentOfNode[node]!));
+  const nodesByComponent: number[][] = Array.from({ length: context.componentCount }, () => []);
+  for (let node = 0; node < nodeCount; node++) nodesByComponent[context.componentOfNode[node]!]!.push(node);
   const detected: number[] = [];
   nodesByComponent.forEach((nodes, component) => {
     if (componentsWithOutlet.has(component) || nodes.length === 0) return;
@@ -766,10 +664,7 @@ function orientFromOutlets(
   });
 
   const outlets = [...outletNodes];
-  const { downstreamNode, towardsOutlet } = downstreamNodesFrom(
-    context,
-    outlets,
-  );
+  const { downstreamNode, towardsOutlet } = downstreamNodesFrom(context, outlets);
   const reversed: string[] = [];
   const upstreamNodeOf = new Int32Array(pieces.length);
   pieces.forEach((piece, index) => {
@@ -785,8 +680,8 @@ function orientFromOutlets(
   });
   if (reversed.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.reversed",
-      severity: "warning",
+      code: 'hydrology.network.reversed',
+      severity: 'warning',
       params: { count: reversed.length },
       reachIds: reversed,
     });
@@ -807,28 +702,24 @@ function orientFromOutlets(
   );
   // Every reach off the shortest-path tree closes a loop: a braid, or two lines that should not touch.
   const closingLoops = pieces.flatMap((piece, index) =>
-    towardsOutlet[piece.startNode] !== index &&
-    piece.startNode !== piece.endNode &&
-    isOutletNode[piece.startNode] === 0
+    towardsOutlet[piece.startNode] !== index && piece.startNode !== piece.endNode && isOutletNode[piece.startNode] === 0
       ? [piece.id]
       : [],
   );
   if (closingLoops.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.loop",
-      severity: "warning",
+      code: 'hydrology.network.loop',
+      severity: 'warning',
       params: { count: closingLoops.length },
       reachIds: closingLoops,
     });
   }
   if (detected.length > 0) {
     const detectedNodes = new Set(detected);
-    const outletReaches = pieces.flatMap((piece) =>
-      detectedNodes.has(piece.endNode) ? [piece.id] : [],
-    );
+    const outletReaches = pieces.flatMap((piece) => (detectedNodes.has(piece.endNode) ? [piece.id] : []));
     diagnostics.push({
-      code: "hydrology.network.outletDetected",
-      severity: "info",
+      code: 'hydrology.network.outletDetected',
+      severity: 'info',
       params: { count: detected.length },
       reachIds: outletReaches,
     });

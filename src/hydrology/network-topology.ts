@@ -1,4 +1,4 @@
-import { lineLengthKm } from "./geodesy";
+import { lineLengthKm } from './geodesy';
 import {
   idOf,
   isCanal,
@@ -10,22 +10,16 @@ import {
   type NetworkDraft,
   type SourceLine,
   type TopologyScheme,
-} from "./network-draft";
+} from './network-draft';
 
 /** Which topology scheme the properties carry: NHDPlus nodes or hydrosequence, HydroRIVERS, a generic id/toid pair, or none. */
-export function detectScheme(
-  lines: readonly SourceLine[],
-  idProperty = "id",
-  toIdProperty = "toid",
-): TopologyScheme {
+export function detectScheme(lines: readonly SourceLine[], idProperty = 'id', toIdProperty = 'toid'): TopologyScheme {
   const keys = new PropertyKeys(lines);
-  if (keys.find("COMID") && keys.find("FromNode") && keys.find("ToNode"))
-    return "nhdplus-nodes";
-  if (keys.find("Hydroseq") && keys.find("DnHydroseq"))
-    return "nhdplus-hydroseq";
-  if (keys.find("HYRIV_ID") && keys.find("NEXT_DOWN")) return "hydrorivers";
-  if (keys.find(idProperty) && keys.find(toIdProperty)) return "id-toid";
-  return "geometry";
+  if (keys.find('COMID') && keys.find('FromNode') && keys.find('ToNode')) return 'nhdplus-nodes';
+  if (keys.find('Hydroseq') && keys.find('DnHydroseq')) return 'nhdplus-hydroseq';
+  if (keys.find('HYRIV_ID') && keys.find('NEXT_DOWN')) return 'hydrorivers';
+  if (keys.find(idProperty) && keys.find(toIdProperty)) return 'id-toid';
+  return 'geometry';
 }
 
 /** Joins the parts of a multi-part reach into one line, dropping the repeated vertex where parts touch. */
@@ -34,8 +28,7 @@ function joinParts(parts: readonly [number, number][][]): [number, number][] {
   for (const part of parts) {
     for (const vertex of part) {
       const last = joined[joined.length - 1];
-      if (last !== undefined && last[0] === vertex[0] && last[1] === vertex[1])
-        continue;
+      if (last !== undefined && last[0] === vertex[0] && last[1] === vertex[1]) continue;
       joined.push(vertex);
     }
   }
@@ -55,7 +48,7 @@ interface AttributeReader {
  * (divergences) and outlets come from the attributes, never from the geometry.
  */
 export function readTopology(
-  scheme: Exclude<TopologyScheme, "geometry">,
+  scheme: Exclude<TopologyScheme, 'geometry'>,
   allLines: readonly SourceLine[],
   options: {
     idProperty?: string;
@@ -67,23 +60,17 @@ export function readTopology(
   const keys = new PropertyKeys(allLines);
   const reader: AttributeReader = {
     id:
-      scheme === "nhdplus-nodes"
-        ? keys.find("COMID")
-        : scheme === "nhdplus-hydroseq"
-          ? keys.find("COMID", "Hydroseq")
-          : scheme === "hydrorivers"
-            ? keys.find("HYRIV_ID")
-            : keys.find(options.idProperty ?? "id"),
-    area: keys.find(
-      options.areaProperty,
-      "AreaSqKM",
-      "CATCH_SKM",
-      "areaKm2",
-      "area_km2",
-    ),
-    length: keys.find("LENGTHKM", "LENGTH_KM", "lengthKm"),
-    order: keys.find("StreamOrde", "ORD_STRA", "streamOrder", "strahler"),
-    levelPath: keys.find("LevelPathI"),
+      scheme === 'nhdplus-nodes'
+        ? keys.find('COMID')
+        : scheme === 'nhdplus-hydroseq'
+          ? keys.find('COMID', 'Hydroseq')
+          : scheme === 'hydrorivers'
+            ? keys.find('HYRIV_ID')
+            : keys.find(options.idProperty ?? 'id'),
+    area: keys.find(options.areaProperty, 'AreaSqKM', 'CATCH_SKM', 'areaKm2', 'area_km2'),
+    length: keys.find('LENGTHKM', 'LENGTH_KM', 'lengthKm'),
+    order: keys.find('StreamOrde', 'ORD_STRA', 'streamOrder', 'strahler'),
+    levelPath: keys.find('LevelPathI'),
   };
 
   const canals: CanalLine[] = [];
@@ -93,8 +80,7 @@ export function readTopology(
   const duplicates: string[] = [];
   for (const line of allLines) {
     const id =
-      idOf(reader.id === undefined ? undefined : line.properties[reader.id]) ??
-      `feature-${line.featureIndex + 1}`;
+      idOf(reader.id === undefined ? undefined : line.properties[reader.id]) ?? `feature-${line.featureIndex + 1}`;
     if (isCanal(line.properties)) {
       const name = nameOf(line.properties);
       canals.push(
@@ -114,8 +100,8 @@ export function readTopology(
   }
   if (duplicates.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.duplicateId",
-      severity: "warning",
+      code: 'hydrology.network.duplicateId',
+      severity: 'warning',
       params: { count: duplicates.length },
       reachIds: duplicates,
     });
@@ -127,11 +113,11 @@ export function readTopology(
   const mainUpstreamHint = new Int32Array(reachCount).fill(-1);
   const missingDownstream: string[] = [];
 
-  if (scheme === "nhdplus-nodes") {
-    const fromKey = keys.find("FromNode")!;
-    const toKey = keys.find("ToNode")!;
-    const divergenceKey = keys.find("Divergence");
-    const totalAreaKey = keys.find("TotDASqKM");
+  if (scheme === 'nhdplus-nodes') {
+    const fromKey = keys.find('FromNode')!;
+    const toKey = keys.find('ToNode')!;
+    const divergenceKey = keys.find('Divergence');
+    const totalAreaKey = keys.find('TotDASqKM');
     const byFromNode = new Map<number, number[]>();
     lines.forEach((line, index) => {
       const fromNode = numberOf(line.properties[fromKey]);
@@ -140,10 +126,7 @@ export function readTopology(
       else list.push(index);
     });
     const divergenceOf = (index: number): number => {
-      const value =
-        divergenceKey === undefined
-          ? 0
-          : numberOf(lines[index]!.properties[divergenceKey]);
+      const value = divergenceKey === undefined ? 0 : numberOf(lines[index]!.properties[divergenceKey]);
       return Number.isFinite(value) ? value : 0;
     };
     const rank = (index: number): number => {
@@ -152,32 +135,26 @@ export function readTopology(
       return divergence === 1 ? 0 : divergence === 0 ? 1 : 2;
     };
     const totalAreaOf = (index: number): number =>
-      totalAreaKey === undefined
-        ? 0
-        : numberOf(lines[index]!.properties[totalAreaKey]) || 0;
+      totalAreaKey === undefined ? 0 : numberOf(lines[index]!.properties[totalAreaKey]) || 0;
     lines.forEach((line, index) => {
       const toNode = numberOf(line.properties[toKey]);
-      const candidates = (byFromNode.get(toNode) ?? []).filter(
-        (candidate) => candidate !== index,
-      );
+      const candidates = (byFromNode.get(toNode) ?? []).filter((candidate) => candidate !== index);
       if (candidates.length === 0) return;
       let main = candidates[0]!;
       for (const candidate of candidates) {
         if (
           rank(candidate) < rank(main) ||
-          (rank(candidate) === rank(main) &&
-            totalAreaOf(candidate) > totalAreaOf(main))
+          (rank(candidate) === rank(main) && totalAreaOf(candidate) > totalAreaOf(main))
         )
           main = candidate;
       }
       downstream[index] = main;
-      for (const candidate of candidates)
-        if (candidate !== main) divergences.push(candidate, index);
+      for (const candidate of candidates) if (candidate !== main) divergences.push(candidate, index);
     });
-  } else if (scheme === "nhdplus-hydroseq") {
-    const hydroseqKey = keys.find("Hydroseq")!;
-    const downKey = keys.find("DnHydroseq")!;
-    const minorKey = keys.find("DnMinorHyd");
+  } else if (scheme === 'nhdplus-hydroseq') {
+    const hydroseqKey = keys.find('Hydroseq')!;
+    const downKey = keys.find('DnHydroseq')!;
+    const minorKey = keys.find('DnMinorHyd');
     const byHydroseq = new Map<string, number>();
     lines.forEach((line, index) => {
       const hydroseq = idOf(line.properties[hydroseqKey]);
@@ -190,30 +167,23 @@ export function readTopology(
         if (target === undefined) missingDownstream.push(ids[index]!);
         else downstream[index] = target;
       }
-      const minor =
-        minorKey === undefined ? undefined : idOf(line.properties[minorKey]);
-      const minorTarget =
-        minor === undefined ? undefined : byHydroseq.get(minor);
-      if (minorTarget !== undefined && minorTarget !== downstream[index])
-        divergences.push(minorTarget, index);
+      const minor = minorKey === undefined ? undefined : idOf(line.properties[minorKey]);
+      const minorTarget = minor === undefined ? undefined : byHydroseq.get(minor);
+      if (minorTarget !== undefined && minorTarget !== downstream[index]) divergences.push(minorTarget, index);
     });
   } else {
-    const downKey =
-      scheme === "hydrorivers"
-        ? keys.find("NEXT_DOWN")!
-        : keys.find(options.toIdProperty ?? "toid")!;
+    const downKey = scheme === 'hydrorivers' ? keys.find('NEXT_DOWN')! : keys.find(options.toIdProperty ?? 'toid')!;
     lines.forEach((line, index) => {
       const down = idOf(line.properties[downKey]);
       if (down === undefined) return;
       const target = indexById.get(down);
-      if (target === undefined || target === index)
-        missingDownstream.push(ids[index]!);
+      if (target === undefined || target === index) missingDownstream.push(ids[index]!);
       else downstream[index] = target;
     });
   }
 
-  const upHydroseqKey = keys.find("UpHydroseq");
-  const hydroseqKey = keys.find("Hydroseq");
+  const upHydroseqKey = keys.find('UpHydroseq');
+  const hydroseqKey = keys.find('Hydroseq');
   if (upHydroseqKey !== undefined && hydroseqKey !== undefined) {
     const byHydroseq = new Map<string, number>();
     lines.forEach((line, index) => {
@@ -228,20 +198,18 @@ export function readTopology(
   }
 
   if (divergences.length > 0) {
-    const minorPaths = [
-      ...new Set(divergences.filter((_, k) => k % 2 === 0)),
-    ].map((index) => ids[index]!);
+    const minorPaths = [...new Set(divergences.filter((_, k) => k % 2 === 0))].map((index) => ids[index]!);
     diagnostics.push({
-      code: "hydrology.network.split",
-      severity: "info",
+      code: 'hydrology.network.split',
+      severity: 'info',
       params: { count: minorPaths.length },
       reachIds: minorPaths,
     });
   }
   if (missingDownstream.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.downstreamMissing",
-      severity: "info",
+      code: 'hydrology.network.downstreamMissing',
+      severity: 'info',
       params: { count: missingDownstream.length },
       reachIds: missingDownstream,
     });
@@ -253,28 +221,13 @@ export function readTopology(
   const givenOrder = new Int32Array(reachCount);
   const levelPath = new Float64Array(reachCount);
   lines.forEach((line, index) => {
-    const givenLength =
-      reader.length === undefined
-        ? Number.NaN
-        : numberOf(line.properties[reader.length]);
+    const givenLength = reader.length === undefined ? Number.NaN : numberOf(line.properties[reader.length]);
     lengthKm[index] =
-      Number.isFinite(givenLength) && givenLength >= 0
-        ? givenLength
-        : lineLengthKm(coordinates[index]!);
-    ownAreaKm2[index] =
-      reader.area === undefined
-        ? Number.NaN
-        : numberOf(line.properties[reader.area]);
-    const order =
-      reader.order === undefined
-        ? Number.NaN
-        : numberOf(line.properties[reader.order]);
-    givenOrder[index] =
-      Number.isFinite(order) && order > 0 ? Math.round(order) : 0;
-    levelPath[index] =
-      reader.levelPath === undefined
-        ? Number.NaN
-        : numberOf(line.properties[reader.levelPath]);
+      Number.isFinite(givenLength) && givenLength >= 0 ? givenLength : lineLengthKm(coordinates[index]!);
+    ownAreaKm2[index] = reader.area === undefined ? Number.NaN : numberOf(line.properties[reader.area]);
+    const order = reader.order === undefined ? Number.NaN : numberOf(line.properties[reader.order]);
+    givenOrder[index] = Number.isFinite(order) && order > 0 ? Math.round(order) : 0;
+    levelPath[index] = reader.levelPath === undefined ? Number.NaN : numberOf(line.properties[reader.levelPath]);
   });
 
   return {

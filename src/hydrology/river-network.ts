@@ -1,17 +1,7 @@
-import type {
-  Feature,
-  FeatureCollection,
-  Geometry,
-  GeoJsonProperties,
-  LineString,
-} from "geojson";
-import { area as geodesicAreaM2 } from "@turf/turf";
-import Flatbush from "flatbush";
-import {
-  closestOnSegment,
-  haversineM,
-  METRES_PER_DEGREE_LATITUDE,
-} from "./geodesy";
+import type { Feature, FeatureCollection, Geometry, GeoJsonProperties, LineString } from 'geojson';
+import { area as geodesicAreaM2 } from '@turf/turf';
+import Flatbush from 'flatbush';
+import { closestOnSegment, haversineM, METRES_PER_DEGREE_LATITUDE } from './geodesy';
 import {
   breakDirectedCycles,
   idOf,
@@ -22,16 +12,11 @@ import {
   type NetworkDiagnostic,
   type NetworkDraft,
   type TopologyScheme,
-} from "./network-draft";
-import { readGeometry } from "./network-geometry";
-import { detectScheme, readTopology } from "./network-topology";
+} from './network-draft';
+import { readGeometry } from './network-geometry';
+import { detectScheme, readTopology } from './network-topology';
 
-export type {
-  CanalLine,
-  NetworkBuildOptions,
-  NetworkDiagnostic,
-  TopologyScheme,
-} from "./network-draft";
+export type { CanalLine, NetworkBuildOptions, NetworkDiagnostic, TopologyScheme } from './network-draft';
 
 /** A reach id: the source id as a string (COMID, HYRIV_ID, id), or one generated for a split line ("way:2"). */
 export type ReachId = string;
@@ -53,7 +38,7 @@ export interface SnapResult {
 /** A snap refused because the nearest reach is farther than the tolerance (both in metres). */
 export interface SnapRefusal {
   ok: false;
-  code: "hydrology.snap.tooFar";
+  code: 'hydrology.snap.tooFar';
   params: { distanceM: number; toleranceM: number };
 }
 
@@ -179,13 +164,11 @@ export class RiverNetwork {
     const down = this.downstream;
 
     this.childStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++)
-      if (down[i]! >= 0) this.childStart[down[i]! + 1]!++;
+    for (let i = 0; i < n; i++) if (down[i]! >= 0) this.childStart[down[i]! + 1]!++;
     for (let i = 0; i < n; i++) this.childStart[i + 1]! += this.childStart[i]!;
     this.children = new Int32Array(this.childStart[n]!);
     const childFill = this.childStart.slice(0, n);
-    for (let i = 0; i < n; i++)
-      if (down[i]! >= 0) this.children[childFill[down[i]!]!++] = i;
+    for (let i = 0; i < n; i++) if (down[i]! >= 0) this.children[childFill[down[i]!]!++] = i;
 
     const divergences = draft.divergences;
     const extraParentCount = new Int32Array(n);
@@ -194,8 +177,7 @@ export class RiverNetwork {
       extraParentCount[divergences[k]!]!++;
       this.divergeStart[divergences[k + 1]! + 1]!++;
     }
-    for (let i = 0; i < n; i++)
-      this.divergeStart[i + 1]! += this.divergeStart[i]!;
+    for (let i = 0; i < n; i++) this.divergeStart[i + 1]! += this.divergeStart[i]!;
     this.divergeTo = new Int32Array(this.divergeStart[n]!);
     const divergeFill = this.divergeStart.slice(0, n);
     for (let k = 0; k < divergences.length; k += 2)
@@ -218,15 +200,10 @@ export class RiverNetwork {
         const reach = stack[--top]!;
         this.preorder[reach] = counter;
         this.reachAtPreorder[counter++] = reach;
-        for (
-          let k = this.childStart[reach + 1]! - 1;
-          k >= this.childStart[reach]!;
-          k--
-        ) {
+        for (let k = this.childStart[reach + 1]! - 1; k >= this.childStart[reach]!; k--) {
           const child = this.children[k]!;
           this.outletOf[child] = this.outletOf[reach]!;
-          this.outletDistanceKm[child] =
-            this.outletDistanceKm[reach]! + this.lengthKm[reach]!;
+          this.outletDistanceKm[child] = this.outletDistanceKm[reach]! + this.lengthKm[reach]!;
           stack[top++] = child;
         }
       }
@@ -234,8 +211,7 @@ export class RiverNetwork {
     const treeAreaKm2 = new Float64Array(n);
     const arbolateKm = new Float64Array(n);
     let knownAreas = 0;
-    for (let i = 0; i < n; i++)
-      if (Number.isFinite(this.ownAreaKm2[i]!)) knownAreas++;
+    for (let i = 0; i < n; i++) if (Number.isFinite(this.ownAreaKm2[i]!)) knownAreas++;
     for (let p = n - 1; p >= 0; p--) {
       const reach = this.reachAtPreorder[p]!;
       this.subtreeSize[reach]! += 1;
@@ -252,17 +228,9 @@ export class RiverNetwork {
 
     const topological = this.topologicalOrder(extraParentCount);
     const extraParents = this.extraParentLists(divergences);
-    this.totalAreaKm2 = this.accumulateAreas(
-      topological,
-      extraParents,
-      treeAreaKm2,
-    );
+    this.totalAreaKm2 = this.accumulateAreas(topological, extraParents, treeAreaKm2);
     if (knownAreas === 0) this.totalAreaKm2.fill(Number.NaN);
-    this.streamOrder = this.strahlerOrders(
-      topological,
-      extraParents,
-      draft.givenOrder,
-    );
+    this.streamOrder = this.strahlerOrders(topological, extraParents, draft.givenOrder);
     this.mainChild = this.mainChildren(draft, arbolateKm);
 
     if (draft.pieceOf !== undefined) {
@@ -271,8 +239,7 @@ export class RiverNetwork {
       this.pieceOf = new Int32Array(n);
       for (let p = 0; p < n; p++) {
         const reach = this.reachAtPreorder[p]!;
-        this.pieceOf[reach] =
-          down[reach]! < 0 ? reach : this.pieceOf[down[reach]!]!;
+        this.pieceOf[reach] = down[reach]! < 0 ? reach : this.pieceOf[down[reach]!]!;
       }
       // Split paths can tie two trees into one piece.
       const parent = Int32Array.from(this.pieceOf);
@@ -308,32 +275,23 @@ export class RiverNetwork {
    */
   static fromGeoJson(
     featureCollection: {
-      readonly type?: "FeatureCollection";
+      readonly type?: 'FeatureCollection';
       readonly features: readonly Feature<Geometry | null, GeoJsonProperties>[];
     },
     options: NetworkBuildOptions = {},
   ): { network: RiverNetwork; diagnostics: NetworkDiagnostic[] } {
     const diagnostics: NetworkDiagnostic[] = [];
     const lines = readLines(featureCollection, diagnostics);
-    const requested = options.scheme ?? "auto";
-    const scheme =
-      requested === "auto"
-        ? detectScheme(lines, options.idProperty, options.toIdProperty)
-        : requested;
+    const requested = options.scheme ?? 'auto';
+    const scheme = requested === 'auto' ? detectScheme(lines, options.idProperty, options.toIdProperty) : requested;
     const draft =
-      scheme === "geometry"
+      scheme === 'geometry'
         ? readGeometry(lines, options, diagnostics)
         : readTopology(scheme, lines, options, diagnostics);
     breakDirectedCycles(draft.downstream, draft.ids, diagnostics);
     if (options.catchments !== undefined)
-      applyCatchmentAreas(
-        draft,
-        options.catchments,
-        options.catchmentIdProperty,
-        diagnostics,
-      );
-    if (scheme !== "geometry")
-      reportReachesDrawnAgainstFlow(draft, diagnostics);
+      applyCatchmentAreas(draft, options.catchments, options.catchmentIdProperty, diagnostics);
+    if (scheme !== 'geometry') reportReachesDrawnAgainstFlow(draft, diagnostics);
     const network = new RiverNetwork(draft);
     network.reportStructure(diagnostics);
     return { network, diagnostics };
@@ -342,24 +300,24 @@ export class RiverNetwork {
   private reportStructure(diagnostics: NetworkDiagnostic[]): void {
     if (this.reachCount === 0) {
       diagnostics.push({
-        code: "hydrology.network.empty",
-        severity: "warning",
+        code: 'hydrology.network.empty',
+        severity: 'warning',
         params: {},
         reachIds: [],
       });
     }
     if (this.canalLines.length > 0) {
       diagnostics.push({
-        code: "hydrology.network.canalsExcluded",
-        severity: "info",
+        code: 'hydrology.network.canalsExcluded',
+        severity: 'info',
         params: { count: this.canalLines.length },
         reachIds: this.canalLines.map((canal) => canal.id),
       });
     }
     if (this.pieceCount > 1) {
       diagnostics.push({
-        code: "hydrology.network.disconnected",
-        severity: "warning",
+        code: 'hydrology.network.disconnected',
+        severity: 'warning',
         params: {
           count: this.pieceCount,
           outletCount: this.outletIds().length,
@@ -368,12 +326,11 @@ export class RiverNetwork {
       });
     }
     let missingAreas = 0;
-    for (let i = 0; i < this.reachCount; i++)
-      if (!Number.isFinite(this.ownAreaKm2[i]!)) missingAreas++;
+    for (let i = 0; i < this.reachCount; i++) if (!Number.isFinite(this.ownAreaKm2[i]!)) missingAreas++;
     if (missingAreas > 0 && missingAreas < this.reachCount) {
       diagnostics.push({
-        code: "hydrology.network.areaMissing",
-        severity: "warning",
+        code: 'hydrology.network.areaMissing',
+        severity: 'warning',
         params: { count: missingAreas },
         reachIds: [],
       });
@@ -384,9 +341,7 @@ export class RiverNetwork {
   private topologicalOrder(extraParentCount: Int32Array): Int32Array {
     const n = this.reachCount;
     const pending = new Int32Array(n);
-    for (let i = 0; i < n; i++)
-      pending[i] =
-        this.childStart[i + 1]! - this.childStart[i]! + extraParentCount[i]!;
+    for (let i = 0; i < n; i++) pending[i] = this.childStart[i + 1]! - this.childStart[i]! + extraParentCount[i]!;
     const order = new Int32Array(n);
     const placed = new Uint8Array(n);
     let head = 0;
@@ -399,12 +354,7 @@ export class RiverNetwork {
       const reach = order[head++]!;
       placed[reach] = 1;
       if (this.downstream[reach]! >= 0) release(this.downstream[reach]!);
-      for (
-        let k = this.divergeStart[reach]!;
-        k < this.divergeStart[reach + 1]!;
-        k++
-      )
-        release(this.divergeTo[k]!);
+      for (let k = this.divergeStart[reach]!; k < this.divergeStart[reach + 1]!; k++) release(this.divergeTo[k]!);
     }
     if (tail < n) {
       // A split path that leads back upstream makes a cycle; the rest follow the tree alone, children first.
@@ -416,12 +366,8 @@ export class RiverNetwork {
     return order;
   }
 
-  private extraParentLists(
-    divergences: readonly number[],
-  ): (number[] | undefined)[] {
-    const lists: (number[] | undefined)[] = new Array<number[] | undefined>(
-      this.reachCount,
-    );
+  private extraParentLists(divergences: readonly number[]): (number[] | undefined)[] {
+    const lists: (number[] | undefined)[] = new Array<number[] | undefined>(this.reachCount);
     if (divergences.length === 0) return lists;
     for (let k = 0; k < divergences.length; k += 2) {
       const minor = divergences[k]!;
@@ -442,18 +388,12 @@ export class RiverNetwork {
   ): Float64Array {
     const n = this.reachCount;
     const total = Float64Array.from(treeAreaKm2);
-    const outsideRoots: (number[] | undefined)[] = new Array<
-      number[] | undefined
-    >(n);
+    const outsideRoots: (number[] | undefined)[] = new Array<number[] | undefined>(n);
     const done = new Uint8Array(n);
     for (let k = 0; k < n; k++) {
       const reach = order[k]!;
       let roots: number[] | undefined;
-      for (
-        let c = this.childStart[reach]!;
-        c < this.childStart[reach + 1]!;
-        c++
-      ) {
+      for (let c = this.childStart[reach]!; c < this.childStart[reach + 1]!; c++) {
         const childRoots = outsideRoots[this.children[c]!];
         if (childRoots !== undefined) (roots ??= []).push(...childRoots);
       }
@@ -469,9 +409,7 @@ export class RiverNetwork {
       if (roots !== undefined) {
         const start = this.preorder[reach]!;
         const end = start + this.subtreeSize[reach]!;
-        const outside = roots.filter(
-          (root) => this.preorder[root]! < start || this.preorder[root]! >= end,
-        );
+        const outside = roots.filter((root) => this.preorder[root]! < start || this.preorder[root]! >= end);
         outside.sort((a, b) => this.preorder[a]! - this.preorder[b]!);
         const maximal: number[] = [];
         let coveredUntil = -1;
@@ -503,11 +441,7 @@ export class RiverNetwork {
       const reach = order[k]!;
       let highest = 0;
       let countHighest = 0;
-      for (
-        let c = this.childStart[reach]!;
-        c < this.childStart[reach + 1]!;
-        c++
-      ) {
+      for (let c = this.childStart[reach]!; c < this.childStart[reach + 1]!; c++) {
         const child = this.children[c]!;
         const childOrder = strahler[child]!;
         // A minor path rejoining its river is not a new tributary: it may raise the maximum, never the count.
@@ -518,8 +452,7 @@ export class RiverNetwork {
         } else if (childOrder === highest && !isMinorPath) countHighest++;
       }
       let inherited = 0;
-      for (const parent of extraParents[reach] ?? [])
-        inherited = Math.max(inherited, strahler[parent]!);
+      for (const parent of extraParents[reach] ?? []) inherited = Math.max(inherited, strahler[parent]!);
       const fromChildren = countHighest >= 2 ? highest + 1 : highest;
       strahler[reach] = Math.max(1, fromChildren, inherited);
     }
@@ -527,10 +460,7 @@ export class RiverNetwork {
   }
 
   /** The upstream child that continues the main stem: as the data says, else same name, larger area, longer river upstream. */
-  private mainChildren(
-    draft: NetworkDraft,
-    arbolateKm: Float64Array,
-  ): Int32Array {
+  private mainChildren(draft: NetworkDraft, arbolateKm: Float64Array): Int32Array {
     const n = this.reachCount;
     const main = new Int32Array(n).fill(-1);
     for (let reach = 0; reach < n; reach++) {
@@ -547,17 +477,9 @@ export class RiverNetwork {
       for (let c = first; c < last; c++) {
         const child = this.children[c]!;
         const key = [
-          Number.isFinite(draft.levelPath[reach]!) &&
-          draft.levelPath[child] === draft.levelPath[reach]
-            ? 1
-            : 0,
-          this.names[reach] !== undefined &&
-          this.names[child] === this.names[reach]
-            ? 1
-            : 0,
-          Number.isFinite(this.totalAreaKm2[child]!)
-            ? this.totalAreaKm2[child]!
-            : 0,
+          Number.isFinite(draft.levelPath[reach]!) && draft.levelPath[child] === draft.levelPath[reach] ? 1 : 0,
+          this.names[reach] !== undefined && this.names[child] === this.names[reach] ? 1 : 0,
+          Number.isFinite(this.totalAreaKm2[child]!) ? this.totalAreaKm2[child]! : 0,
           arbolateKm[child]!,
         ];
         if (best < 0 || compareKeys(key, bestKey) > 0) {
@@ -598,9 +520,7 @@ export class RiverNetwork {
       drainageAreaKm2: this.totalAreaKm2[index]!,
       ownAreaKm2: this.ownAreaKm2[index]!,
       distanceToOutletKm: this.outletDistanceKm[index]!,
-      coordinates: this.coordinates[index]!.map(
-        (vertex) => [vertex[0], vertex[1]] as [number, number],
-      ),
+      coordinates: this.coordinates[index]!.map((vertex) => [vertex[0], vertex[1]] as [number, number]),
       outletId: this.ids[this.outletOf[index]!]!,
     };
     return name === undefined ? info : { ...info, name };
@@ -609,8 +529,7 @@ export class RiverNetwork {
   /** Ids of the reaches that are outlets (no downstream reach), in input order. */
   outletIds(): ReachId[] {
     const outlets: ReachId[] = [];
-    for (let i = 0; i < this.reachCount; i++)
-      if (this.downstream[i]! < 0) outlets.push(this.ids[i]!);
+    for (let i = 0; i < this.reachCount; i++) if (this.downstream[i]! < 0) outlets.push(this.ids[i]!);
     return outlets;
   }
 
@@ -634,9 +553,7 @@ export class RiverNetwork {
   canals(): CanalLine[] {
     return this.canalLines.map((canal) => ({
       ...canal,
-      coordinates: canal.coordinates.map(
-        (v) => [v[0], v[1]] as [number, number],
-      ),
+      coordinates: canal.coordinates.map((v) => [v[0], v[1]] as [number, number]),
     }));
   }
 
@@ -673,30 +590,27 @@ export class RiverNetwork {
    * Reaches upstream of a reach, starting with it: 'UM' the main stem only, 'UT' with every tributary
    * (the whole tree above it; minor paths of splits count as their own headwaters).
    */
-  upstreamReaches(id: ReachId, mode: "UM" | "UT"): ReachId[] {
+  upstreamReaches(id: ReachId, mode: 'UM' | 'UT'): ReachId[] {
     const index = this.lookup(id);
     if (index === undefined) return [];
-    if (mode === "UT") {
+    if (mode === 'UT') {
       const start = this.preorder[index]!;
       const found: ReachId[] = new Array<ReachId>(this.subtreeSize[index]!);
-      for (let k = 0; k < found.length; k++)
-        found[k] = this.ids[this.reachAtPreorder[start + k]!]!;
+      for (let k = 0; k < found.length; k++) found[k] = this.ids[this.reachAtPreorder[start + k]!]!;
       return found;
     }
     const found: ReachId[] = [];
-    for (let reach = index; reach >= 0; reach = this.mainChild[reach]!)
-      found.push(this.ids[reach]!);
+    for (let reach = index; reach >= 0; reach = this.mainChild[reach]!) found.push(this.ids[reach]!);
     return found;
   }
 
   /** Reaches downstream of a reach, starting with it: 'DM' the main path to the outlet, 'DD' also every minor path of a split on the way. */
-  downstreamReaches(id: ReachId, mode: "DM" | "DD"): ReachId[] {
+  downstreamReaches(id: ReachId, mode: 'DM' | 'DD'): ReachId[] {
     const index = this.lookup(id);
     if (index === undefined) return [];
-    if (mode === "DM") {
+    if (mode === 'DM') {
       const found: ReachId[] = [];
-      for (let reach = index; reach >= 0; reach = this.downstream[reach]!)
-        found.push(this.ids[reach]!);
+      for (let reach = index; reach >= 0; reach = this.downstream[reach]!) found.push(this.ids[reach]!);
       return found;
     }
     const seen = new Uint8Array(this.reachCount);
@@ -709,11 +623,7 @@ export class RiverNetwork {
         seen[down] = 1;
         queue.push(down);
       }
-      for (
-        let k = this.divergeStart[reach]!;
-        k < this.divergeStart[reach + 1]!;
-        k++
-      ) {
+      for (let k = this.divergeStart[reach]!; k < this.divergeStart[reach + 1]!; k++) {
         const minor = this.divergeTo[k]!;
         if (seen[minor] === 0) {
           seen[minor] = 1;
@@ -728,10 +638,7 @@ export class RiverNetwork {
   distanceToOutletKm(position: NetworkPosition): number {
     const index = this.lookup(position.reachId);
     if (index === undefined) return Number.NaN;
-    return (
-      this.outletDistanceKm[index]! +
-      (1 - clampFraction(position.fraction)) * this.lengthKm[index]!
-    );
+    return this.outletDistanceKm[index]! + (1 - clampFraction(position.fraction)) * this.lengthKm[index]!;
   }
 
   /** Distance along the river between two positions (km) when one is downstream of the other, else null. */
@@ -739,11 +646,7 @@ export class RiverNetwork {
     const reachA = this.lookup(a.reachId);
     const reachB = this.lookup(b.reachId);
     if (reachA === undefined || reachB === undefined) return null;
-    if (
-      reachA !== reachB &&
-      !this.isIndexUpstream(reachA, reachB) &&
-      !this.isIndexUpstream(reachB, reachA)
-    )
+    if (reachA !== reachB && !this.isIndexUpstream(reachA, reachB) && !this.isIndexUpstream(reachB, reachA))
       return null;
     return Math.abs(this.distanceToOutletKm(a) - this.distanceToOutletKm(b));
   }
@@ -762,10 +665,7 @@ export class RiverNetwork {
    * The stretches within `distanceKm` downstream of a position, along the main path, for highlighting who
    * is affected below a point.
    */
-  downstreamWithin(
-    position: NetworkPosition,
-    distanceKm: number,
-  ): ReachStretch[] {
+  downstreamWithin(position: NetworkPosition, distanceKm: number): ReachStretch[] {
     let reach = this.lookup(position.reachId) ?? -1;
     let from = clampFraction(position.fraction);
     let remainingKm = Math.max(0, distanceKm);
@@ -774,8 +674,7 @@ export class RiverNetwork {
       const lengthKm = this.lengthKm[reach]!;
       const availableKm = (1 - from) * lengthKm;
       if (availableKm >= remainingKm) {
-        const to =
-          lengthKm > 0 ? Math.min(1, from + remainingKm / lengthKm) : 1;
+        const to = lengthKm > 0 ? Math.min(1, from + remainingKm / lengthKm) : 1;
         stretches.push({
           reachId: this.ids[reach]!,
           fromFraction: from,
@@ -805,10 +704,7 @@ export class RiverNetwork {
       reachVertexStart[i + 1] = reachVertexStart[i]! + line.length;
       latitudeSum += line[0]![1];
     }
-    const kx = Math.max(
-      0.01,
-      Math.cos((n > 0 ? latitudeSum / n : 0) * DEGREES),
-    );
+    const kx = Math.max(0.01, Math.cos((n > 0 ? latitudeSum / n : 0) * DEGREES));
     const vertexCount = reachVertexStart[n]!;
     const cumulativeM = new Float64Array(vertexCount);
     const segmentCount = vertexCount - n;
@@ -822,16 +718,10 @@ export class RiverNetwork {
       for (let v = 1; v < line.length; v++) {
         const a = line[v - 1]!;
         const b = line[v]!;
-        cumulativeM[base + v] =
-          cumulativeM[base + v - 1]! + haversineM(a[0], a[1], b[0], b[1]);
+        cumulativeM[base + v] = cumulativeM[base + v - 1]! + haversineM(a[0], a[1], b[0], b[1]);
         segmentReach[segment] = i;
         segmentVertex[segment] = v - 1;
-        index.add(
-          Math.min(a[0], b[0]) * kx,
-          Math.min(a[1], b[1]),
-          Math.max(a[0], b[0]) * kx,
-          Math.max(a[1], b[1]),
-        );
+        index.add(Math.min(a[0], b[0]) * kx, Math.min(a[1], b[1]), Math.max(a[0], b[0]) * kx, Math.max(a[1], b[1]));
         segment++;
       }
     }
@@ -854,25 +744,21 @@ export class RiverNetwork {
    *
    * @example network.snap([-79.05, 35.95], 200) // { ok: true, position: { reachId: '8897784', fraction: 0.31 }, distanceM: 12.4, point: [...] }
    */
-  snap(
-    lonLat: readonly [number, number],
-    toleranceM: number,
-  ): SnapResult | SnapRefusal {
+  snap(lonLat: readonly [number, number], toleranceM: number): SnapResult | SnapRefusal {
     const [lon, lat] = lonLat;
     const spatial = this.spatialIndex();
     const segmentCount = spatial.segmentReach.length;
     if (segmentCount === 0)
       return {
         ok: false,
-        code: "hydrology.snap.tooFar",
+        code: 'hydrology.snap.tooFar',
         params: { distanceM: Infinity, toleranceM },
       };
     const x = lon * spatial.kx;
     // Index units are degrees with longitude scaled by one cosine for the whole network; this factor keeps
     // the search radius an upper bound at the query's own latitude.
     const unitsPerMetre =
-      Math.max(1, spatial.kx / Math.max(0.01, Math.cos(lat * DEGREES))) /
-      METRES_PER_DEGREE_LATITUDE;
+      Math.max(1, spatial.kx / Math.max(0.01, Math.cos(lat * DEGREES))) / METRES_PER_DEGREE_LATITUDE;
     let best: MeasuredSegment | undefined;
     // Flatbush hands segments over in increasing box distance; once a box is farther than the best exact
     // distance so far, nothing closer can follow, and returning true ends the search.
@@ -880,27 +766,19 @@ export class RiverNetwork {
       if (segment >= segmentCount) return false;
       if (
         best !== undefined &&
-        this.boxDistance(spatial, segment, x, lat) >
-          (best.distanceM * 1.02 + 0.01) * unitsPerMetre
+        this.boxDistance(spatial, segment, x, lat) > (best.distanceM * 1.02 + 0.01) * unitsPerMetre
       )
         return true;
       const candidate = this.measureSegment(spatial, segment, lon, lat);
-      if (
-        best === undefined ||
-        candidate.distanceM < best.distanceM - SNAP_TIE_M
-      )
-        best = candidate;
-      else if (
-        candidate.distanceM <= best.distanceM + SNAP_TIE_M &&
-        this.isBetterTie(candidate, best)
-      )
+      if (best === undefined || candidate.distanceM < best.distanceM - SNAP_TIE_M) best = candidate;
+      else if (candidate.distanceM <= best.distanceM + SNAP_TIE_M && this.isBetterTie(candidate, best))
         best = candidate;
       return false;
     });
     if (best === undefined || !(best.distanceM <= toleranceM)) {
       return {
         ok: false,
-        code: "hydrology.snap.tooFar",
+        code: 'hydrology.snap.tooFar',
         params: { distanceM: best?.distanceM ?? Infinity, toleranceM },
       };
     }
@@ -913,21 +791,12 @@ export class RiverNetwork {
   }
 
   /** Between equally near candidates the downstream one wins, so a point on a confluence belongs to the reach below it. */
-  private isBetterTie(
-    candidate: MeasuredSegment,
-    best: MeasuredSegment,
-  ): boolean {
-    if (candidate.reach === best.reach)
-      return candidate.fraction > best.fraction;
+  private isBetterTie(candidate: MeasuredSegment, best: MeasuredSegment): boolean {
+    if (candidate.reach === best.reach) return candidate.fraction > best.fraction;
     return this.isIndexUpstream(best.reach, candidate.reach);
   }
 
-  private boxDistance(
-    spatial: SpatialIndex,
-    segment: number,
-    x: number,
-    y: number,
-  ): number {
+  private boxDistance(spatial: SpatialIndex, segment: number, x: number, y: number): number {
     const line = this.coordinates[spatial.segmentReach[segment]!]!;
     const vertex = spatial.segmentVertex[segment]!;
     const a = line[vertex]!;
@@ -936,20 +805,11 @@ export class RiverNetwork {
     const maxX = Math.max(a[0], b[0]) * spatial.kx;
     const dx = x < minX ? minX - x : x > maxX ? x - maxX : 0;
     const dy =
-      y < Math.min(a[1], b[1])
-        ? Math.min(a[1], b[1]) - y
-        : y > Math.max(a[1], b[1])
-          ? y - Math.max(a[1], b[1])
-          : 0;
+      y < Math.min(a[1], b[1]) ? Math.min(a[1], b[1]) - y : y > Math.max(a[1], b[1]) ? y - Math.max(a[1], b[1]) : 0;
     return Math.sqrt(dx * dx + dy * dy);
   }
 
-  private measureSegment(
-    spatial: SpatialIndex,
-    segment: number,
-    lon: number,
-    lat: number,
-  ): MeasuredSegment {
+  private measureSegment(spatial: SpatialIndex, segment: number, lon: number, lat: number): MeasuredSegment {
     const reach = spatial.segmentReach[segment]!;
     const vertex = spatial.segmentVertex[segment]!;
     const line = this.coordinates[reach]!;
@@ -960,15 +820,9 @@ export class RiverNetwork {
     const totalM = spatial.cumulativeM[base + line.length - 1]!;
     const alongM =
       spatial.cumulativeM[base + vertex]! +
-      closest.t *
-        (spatial.cumulativeM[base + vertex + 1]! -
-          spatial.cumulativeM[base + vertex]!);
-    const point =
-      closest.t >= 1 ? b : closest.t <= 0 ? a : [closest.lon, closest.lat];
-    const distanceM =
-      closest.t >= 1 || closest.t <= 0
-        ? haversineM(lon, lat, point[0]!, point[1]!)
-        : closest.distanceM;
+      closest.t * (spatial.cumulativeM[base + vertex + 1]! - spatial.cumulativeM[base + vertex]!);
+    const point = closest.t >= 1 ? b : closest.t <= 0 ? a : [closest.lon, closest.lat];
+    const distanceM = closest.t >= 1 || closest.t <= 0 ? haversineM(lon, lat, point[0]!, point[1]!) : closest.distanceM;
     return {
       reach,
       fraction: totalM > 0 ? clampFraction(alongM / totalM) : 0,
@@ -996,15 +850,15 @@ export class RiverNetwork {
       const name = this.names[i];
       if (name !== undefined) properties.name = name;
       features.push({
-        type: "Feature",
+        type: 'Feature',
         properties,
         geometry: {
-          type: "LineString",
+          type: 'LineString',
           coordinates: this.coordinates[i]!.map((v) => [v[0], v[1]]),
         },
       });
     }
-    return { type: "FeatureCollection", features };
+    return { type: 'FeatureCollection', features };
   }
 }
 
@@ -1024,23 +878,13 @@ function applyCatchmentAreas(
   diagnostics: NetworkDiagnostic[],
 ): void {
   const polygons = catchments.features
-    .filter(
-      (feature) =>
-        feature.geometry?.type === "Polygon" ||
-        feature.geometry?.type === "MultiPolygon",
-    )
+    .filter((feature) => feature.geometry?.type === 'Polygon' || feature.geometry?.type === 'MultiPolygon')
     .map((feature) => ({
       properties: (feature.properties ?? {}) as Record<string, unknown>,
       feature,
     }));
   const keys = new PropertyKeys(polygons);
-  const idKey = keys.find(
-    catchmentIdProperty,
-    "FEATUREID",
-    "COMID",
-    "HYRIV_ID",
-    "id",
-  );
+  const idKey = keys.find(catchmentIdProperty, 'FEATUREID', 'COMID', 'HYRIV_ID', 'id');
   const indexById = new Map(draft.ids.map((id, index) => [id, index]));
   const areaById = new Map<number, number>();
   const unmatched: string[] = [];
@@ -1051,16 +895,13 @@ function applyCatchmentAreas(
       if (id !== undefined) unmatched.push(id);
       continue;
     }
-    areaById.set(
-      index,
-      (areaById.get(index) ?? 0) + geodesicAreaM2(feature) / 1e6,
-    );
+    areaById.set(index, (areaById.get(index) ?? 0) + geodesicAreaM2(feature) / 1e6);
   }
   for (const [index, areaKm2] of areaById) draft.ownAreaKm2[index] = areaKm2;
   if (unmatched.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.catchmentUnmatched",
-      severity: "info",
+      code: 'hydrology.network.catchmentUnmatched',
+      severity: 'info',
       params: { count: unmatched.length },
       reachIds: unmatched,
     });
@@ -1072,15 +913,9 @@ function applyCatchmentAreas(
  * touches its downstream neighbour is drawn against the flow. It is reversed (fractions run upstream to
  * downstream) and reported.
  */
-function reportReachesDrawnAgainstFlow(
-  draft: NetworkDraft,
-  diagnostics: NetworkDiagnostic[],
-): void {
+function reportReachesDrawnAgainstFlow(draft: NetworkDraft, diagnostics: NetworkDiagnostic[]): void {
   const reversed: string[] = [];
-  const distanceToEnds = (
-    point: [number, number],
-    line: readonly [number, number][],
-  ): number => {
+  const distanceToEnds = (point: [number, number], line: readonly [number, number][]): number => {
     const first = line[0]!;
     const last = line[line.length - 1]!;
     return Math.min(
@@ -1108,8 +943,8 @@ function reportReachesDrawnAgainstFlow(
   });
   if (reversed.length > 0) {
     diagnostics.push({
-      code: "hydrology.network.reversed",
-      severity: "warning",
+      code: 'hydrology.network.reversed',
+      severity: 'warning',
       params: { count: reversed.length },
       reachIds: reversed,
     });
