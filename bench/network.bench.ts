@@ -79,6 +79,7 @@ const geometryOnly = {
     properties: { name: feature.properties?.['id'] },
   })),
 };
+RiverNetwork.fromGeoJson(geometryOnly, { scheme: 'geometry', orientation: 'drawn' });
 const geometryBuilt = time(() =>
   RiverNetwork.fromGeoJson(geometryOnly, {
     scheme: 'geometry',

@@ -86,14 +86,24 @@ class PointIndex {
     if (lon.length === 0) this.index.add(0, 0, 0, 0);
     this.index.finish();
   }
-  /** Indices of points within radiusM metres of (lon, lat), exact by great-circle distance. */
-  within(lon: number, lat: number, radiusM: number): number[] {
+  /**
+   * Calls `visit` for each point within radiusM metres of (lon, lat). Distances are measured in a local
+   * equirectangular frame, exact to well under a millimetre at the metre-scale tolerances used here.
+   */
+  forEachWithin(lon: number, lat: number, radiusM: number, visit: (point: number, distanceM: number) => void): void {
+    const cosLatitude = Math.max(0.01, Math.cos(lat * DEGREES));
     const radiusY = (radiusM / METRES_PER_DEGREE_LATITUDE) * 1.01 + 1e-12;
-    const radiusX = radiusY * (this.kx / Math.max(0.01, Math.cos(lat * DEGREES)));
+    const radiusX = radiusY * (this.kx / cosLatitude);
     const x = lon * this.kx;
-    return this.index
-      .search(x - radiusX, lat - radiusY, x + radiusX, lat + radiusY)
-      .filter((i) => i < this.lon.length && haversineM(lon, lat, this.lon[i]!, this.lat[i]!) <= radiusM);
+    const count = this.lon.length;
+    this.index.search(x - radiusX, lat - radiusY, x + radiusX, lat + radiusY, (point) => {
+      if (point >= count) return false;
+      const dx = (this.lon[point]! - lon) * cosLatitude * METRES_PER_DEGREE_LATITUDE;
+      const dy = (this.lat[point]! - lat) * METRES_PER_DEGREE_LATITUDE;
+      const distanceM = Math.sqrt(dx * dx + dy * dy);
+      if (distanceM <= radiusM) visit(point, distanceM);
+      return false;
+    });
   }
 }
 
@@ -166,21 +176,23 @@ export function readGeometry(
   const meanLatitude = meanLatitudeOf(ways);
 
   // Where a line ends on another line's interior vertex, the other line is split there (a confluence).
+  // Only interior vertices can split a line; endpoints meet endpoints in the node step below.
   let vertexCount = 0;
-  for (const way of ways) vertexCount += way.coordinates.length;
+  for (const way of ways) vertexCount += Math.max(0, way.coordinates.length - 2);
   const vertexLon = new Float64Array(vertexCount);
   const vertexLat = new Float64Array(vertexCount);
   const vertexWay = new Int32Array(vertexCount);
   const vertexPosition = new Int32Array(vertexCount);
   let cursor = 0;
   ways.forEach((way, wayIndex) => {
-    way.coordinates.forEach((vertex, position) => {
+    for (let position = 1; position < way.coordinates.length - 1; position++) {
+      const vertex = way.coordinates[position]!;
       vertexLon[cursor] = vertex[0];
       vertexLat[cursor] = vertex[1];
       vertexWay[cursor] = wayIndex;
       vertexPosition[cursor] = position;
       cursor++;
-    });
+    }
   });
   const vertexIndex = new PointIndex(vertexLon, vertexLat, meanLatitude);
   const splitsByWay = new Map<number, Set<number>>();
@@ -188,19 +200,17 @@ export function readGeometry(
   ways.forEach((way, wayIndex) => {
     for (const endPosition of [0, way.coordinates.length - 1]) {
       const endpoint = way.coordinates[endPosition]!;
-      const nearestByWay = new Map<number, { position: number; distanceM: number }>();
-      for (const hit of vertexIndex.within(endpoint[0], endpoint[1], toleranceM)) {
+      let nearestByWay: Map<number, { position: number; distanceM: number }> | undefined;
+      vertexIndex.forEachWithin(endpoint[0], endpoint[1], toleranceM, (hit, distanceM) => {
         const otherWay = vertexWay[hit]!;
         const position = vertexPosition[hit]!;
-        const otherLength = ways[otherWay]!.coordinates.length;
-        if (position === 0 || position === otherLength - 1) continue;
-        if (otherWay === wayIndex && Math.abs(position - endPosition) <= 1) continue;
-        const distanceM = haversineM(endpoint[0], endpoint[1], vertexLon[hit]!, vertexLat[hit]!);
+        if (otherWay === wayIndex && Math.abs(position - endPosition) <= 1) return;
+        nearestByWay ??= new Map();
         const previous = nearestByWay.get(otherWay);
         if (previous === undefined || distanceM < previous.distanceM)
           nearestByWay.set(otherWay, { position, distanceM });
-      }
-      if (nearestByWay.size === 0) continue;
+      });
+      if (nearestByWay === undefined) continue;
       endpointsOnInteriorVertex++;
       let snapTo: [number, number] | undefined;
       let snapDistanceM = Infinity;
@@ -262,7 +272,9 @@ export function readGeometry(
   const endpointIndex = new PointIndex(endpointLon, endpointLat, meanLatitude);
   const endpointSets = new UnionFind(endpointLon.length);
   for (let i = 0; i < endpointLon.length; i++) {
-    for (const hit of endpointIndex.within(endpointLon[i]!, endpointLat[i]!, toleranceM)) endpointSets.union(i, hit);
+    endpointIndex.forEachWithin(endpointLon[i]!, endpointLat[i]!, toleranceM, (hit) => {
+      if (hit > i) endpointSets.union(i, hit);
+    });
   }
   const nodeOfRoot = new Map<number, number>();
   const nodeLon: number[] = [];
@@ -559,9 +571,11 @@ class MinHeap {
 function shortestPathsFrom(
   context: OrientContext,
   sources: readonly number[],
+  buffers?: { distanceKm: Float64Array; towardsOutlet: Int32Array },
 ): { distanceKm: Float64Array; towardsOutlet: Int32Array } {
-  const distanceKm = new Float64Array(context.nodeCount).fill(Infinity);
-  const towardsOutlet = new Int32Array(context.nodeCount).fill(-1);
+  // Buffers let outlet detection reuse two arrays across many small pieces instead of allocating per candidate.
+  const distanceKm = buffers?.distanceKm ?? new Float64Array(context.nodeCount).fill(Infinity);
+  const towardsOutlet = buffers?.towardsOutlet ?? new Int32Array(context.nodeCount).fill(-1);
   const heap = new MinHeap();
   for (const source of sources) {
     distanceKm[source] = 0;
@@ -600,7 +614,11 @@ function downstreamNodesFrom(
 }
 
 /** The outlet of one connected piece with no outlet given: the lowest dead end, else the dead end that agrees best with the drawn directions. */
-function detectOutlet(context: OrientContext, component: number, nodesOfComponent: readonly number[]): number {
+function detectOutlet(
+  context: OrientContext,
+  nodesOfComponent: readonly number[],
+  buffers: { distanceKm: Float64Array; towardsOutlet: Int32Array },
+): number {
   const deadEnds = nodesOfComponent.filter(
     (node) => context.incidenceStart[node + 1]! - context.incidenceStart[node]! === 1,
   );
@@ -615,15 +633,29 @@ function detectOutlet(context: OrientContext, component: number, nodesOfComponen
   );
   if (drawnSinks.length === 1) return drawnSinks[0]!;
   const candidates = (drawnSinks.length > 0 ? drawnSinks : deadEnds).slice(0, 32);
-  const piecesOfComponent = context.pieces.flatMap((piece, index) =>
-    context.componentOfNode[piece.startNode] === component ? [index] : [],
-  );
+  const piecesOfComponent: number[] = [];
+  for (const node of nodesOfComponent) {
+    for (let k = context.incidenceStart[node]!; k < context.incidenceStart[node + 1]!; k++) {
+      const index = context.incidence[k]!;
+      if (context.pieces[index]!.startNode === node) piecesOfComponent.push(index);
+    }
+  }
   let best = candidates[0]!;
   let bestAgreement = -1;
   for (const candidate of candidates) {
-    const { downstreamNode } = downstreamNodesFrom(context, [candidate]);
+    const { distanceKm, towardsOutlet } = shortestPathsFrom(context, [candidate], buffers);
     let agreement = 0;
-    for (const index of piecesOfComponent) if (downstreamNode[index] === context.pieces[index]!.endNode) agreement++;
+    for (const index of piecesOfComponent) {
+      const piece = context.pieces[index]!;
+      const flowsAsDrawn =
+        towardsOutlet[piece.startNode] === index ||
+        (towardsOutlet[piece.endNode] !== index && distanceKm[piece.endNode]! <= distanceKm[piece.startNode]!);
+      if (flowsAsDrawn) agreement++;
+    }
+    for (const node of nodesOfComponent) {
+      distanceKm[node] = Infinity;
+      towardsOutlet[node] = -1;
+    }
     if (agreement > bestAgreement) {
       bestAgreement = agreement;
       best = candidate;
@@ -656,9 +688,13 @@ function orientFromOutlets(
   const nodesByComponent: number[][] = Array.from({ length: context.componentCount }, () => []);
   for (let node = 0; node < nodeCount; node++) nodesByComponent[context.componentOfNode[node]!]!.push(node);
   const detected: number[] = [];
+  const buffers = {
+    distanceKm: new Float64Array(nodeCount).fill(Infinity),
+    towardsOutlet: new Int32Array(nodeCount).fill(-1),
+  };
   nodesByComponent.forEach((nodes, component) => {
     if (componentsWithOutlet.has(component) || nodes.length === 0) return;
-    const outlet = detectOutlet(context, component, nodes);
+    const outlet = detectOutlet(context, nodes, buffers);
     outletNodes.add(outlet);
     detected.push(outlet);
   });
