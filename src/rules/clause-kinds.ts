@@ -16,7 +16,7 @@ import type { AffectedCommunity, Finding, FindingCondition, FindingEvidence, Fin
 import { findingId } from './finding';
 import { distanceToFeatureM } from './geometry';
 import type { RecordIndex } from './record-index';
-import { buildRosterSchedule, type RosterSchedule, uncoveredMs } from './turns';
+import { buildRosterSchedule, type RosterSchedule } from './turns';
 import { convertGuidelineUnit, type GuidelineEntry, type GuidelineTable } from './who-guidelines';
 
 /*
@@ -79,6 +79,10 @@ function magnitudeOf(observed: number, limit: number): number {
 
 function excessPct(observed: number, limit: number): number {
   return limit > 0 ? Math.round((100 * (observed - limit)) / limit) : 100;
+}
+
+function msRange(ctx: EvaluationContext, period: CalendarPeriod): [number, number] {
+  return [msOfLocalDay(period.startDay, ctx.utcOffsetMinutes), msOfLocalDay(period.endDay, ctx.utcOffsetMinutes)];
 }
 
 function subjectMatches(filter: UnitFilter | null, subject: FindingSubject): boolean {
@@ -205,6 +209,7 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
     communityIds = filter?.subjects ? all.filter((id) => filter.subjects!.has(`community:${id}`)) : all;
   }
   const intakeCandidates = p.scope === 'intake' ? candidateIntakes(ctx, p.subjectIds, filter).filter(usable) : [];
+  if (filter === null && !p.season) index.prefetchTotals(periods.map((period) => msRange(ctx, period)));
   for (const period of periods) {
     const windows: [number, number][] = (
       p.season && p.periodUnit !== 'season'
@@ -215,7 +220,8 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
     ).map(([from, to]) => [msOfLocalDay(from, ctx.utcOffsetMinutes), msOfLocalDay(to, ctx.utcOffsetMinutes)]);
     if (windows.length === 0) continue;
     const totals = windows.map(([from, to]) => index.totals(from, to).volumeM3);
-    const volumeOf = (i: number): number => totals.reduce((sum, volumes) => sum + volumes[i]!, 0);
+    const only = totals.length === 1 ? totals[0]! : null;
+    const volumeOf = (i: number): number => (only !== null ? only[i]! : totals.reduce((sum, volumes) => sum + volumes[i]!, 0));
     const label = periodLabel(p.periodUnit, period);
     const breach = (subject: FindingSubject, intakes: number[], volumeM3: number, affected: readonly AffectedCommunity[], sentence: RuleMessage): void =>
       emit(
@@ -443,8 +449,7 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
       for (let w = series.lowerBound(fromMs); w < series.length && series.startMs[w]! < toMs && series.startMs[w]! <= ctx.nowMs; w++) {
         const startMs = series.startMs[w]!;
         const endMs = series.endMs[w]!;
-        const turns = schedule.turnsBetween(startMs, Math.max(endMs, startMs + 1)).filter((turn) => holders.has(turn.communityId));
-        const missedMs = endMs > startMs ? uncoveredMs(startMs, endMs, turns) : turns.length === 0 ? 1 : 0;
+        const missedMs = endMs > startMs ? endMs - startMs - schedule.coveredMs(holders, startMs, endMs) : schedule.isHeldBy(holders, startMs) ? 0 : 1;
         if (endMs > startMs ? missedMs > toleranceMs : missedMs > 0) {
           outside.push({ kind: 'withdrawal', id: series.ids[w]! });
           outsideMs += missedMs;
@@ -478,15 +483,20 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
 
 function eventsFor(ctx: EvaluationContext, c: ClauseInForce, filter: UnitFilter | null, classes: readonly string[] | null) {
   const found: { id: string; day: number; entry: NonNullable<ReturnType<RecordIndex['events']['get']>> }[] = [];
-  const ids = filter?.subjects ? [...filter.subjects].filter((key) => key.startsWith('event:')).map((key) => key.slice(6)) : [...ctx.index.events.keys()];
-  for (const id of ids) {
-    const entry = ctx.index.events.get(id);
-    if (!entry || (classes !== null && !classes.includes(entry.record.pollutantClass))) continue;
+  const entries = filter?.subjects
+    ? [...filter.subjects]
+        .filter((key) => key.startsWith('event:'))
+        .map((key) => ctx.index.events.get(key.slice(6)))
+        .filter((entry) => entry !== undefined)
+        .sort((a, b) => a.observedMs - b.observedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
+    : ctx.index.eventsInTimeOrder();
+  for (const entry of entries) {
+    if (classes !== null && !classes.includes(entry.record.pollutantClass)) continue;
     const day = localDayOfMs(entry.observedMs, ctx.utcOffsetMinutes);
     if (day < ctx.fromDay || day >= ctx.toDay || day < c.fromDay || day >= c.toDay || entry.observedMs > ctx.nowMs) continue;
-    found.push({ id, day, entry });
+    found.push({ id: entry.record.id, day, entry });
   }
-  return found.sort((a, b) => a.entry.observedMs - b.entry.observedMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return found;
 }
 
 function eventPeriod(day: number): CalendarPeriod {
@@ -502,7 +512,9 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
   const seasonLabel = `${p.season.startMonthDay}/${p.season.endMonthDay}`;
   if (p.uses === null || p.uses.length > 0) {
     const intakes = candidateIntakes(ctx, p.intakeIds, filter).filter((i) => p.uses === null || p.uses.includes(index.intakes[i]!.use));
-    for (const period of periodsOf(c, ctx, filter, 'season', { season: p.season })) {
+    const occurrences = periodsOf(c, ctx, filter, 'season', { season: p.season });
+    if (filter === null) index.prefetchTotals(occurrences.map((period) => msRange(ctx, period)));
+    for (const period of occurrences) {
       const fromMs = msOfLocalDay(period.startDay, ctx.utcOffsetMinutes);
       const toMs = msOfLocalDay(period.endDay, ctx.utcOffsetMinutes);
       const volumes = index.totals(fromMs, toMs).volumeM3;
@@ -820,6 +832,7 @@ const reportingDuty: Evaluator<'reporting-duty'> = (c, p, ctx, filter, emit) => 
   const intakes = candidateIntakes(ctx, p.intakeIds, filter).filter((i) => p.uses === null || p.uses.includes(index.intakes[i]!.use));
   const periods = periodsOf(c, ctx, filter, p.periodUnit).filter((period) => period.endDay + p.graceDays <= ctx.nowDay);
   const createdDays = intakes.map((i) => localDayOfMs(parseIsoMs(index.intakes[i]!.createdAt), ctx.utcOffsetMinutes));
+  if (filter === null) index.prefetchTotals(periods.map((period) => msRange(ctx, period)));
   for (const period of periods) {
     const fromMs = msOfLocalDay(period.startDay, ctx.utcOffsetMinutes);
     const toMs = msOfLocalDay(period.endDay, ctx.utcOffsetMinutes);

@@ -105,8 +105,27 @@ export function rankChain(drafts: readonly FindingDraft[], decisions: ReadonlyMa
     const rungIndex = Math.min(repeats, draft.ladder.rungs.length - 1);
     const rung = draft.ladder.rungs[rungIndex] ?? 'notice';
     const severity = SEVERITIES[Math.min(2, Math.max(RUNG_LEVEL[rung], draft.magnitude))]!;
-    const { magnitude: _magnitude, ladder: _ladder, periodStartMs: _start, periodEndMs: _end, ...finding } = draft;
-    return { ...finding, rung, rungIndex, severity, status };
+    return {
+      id: draft.id,
+      agreementId: draft.agreementId,
+      agreementVersion: draft.agreementVersion,
+      clauseId: draft.clauseId,
+      clauseVersion: draft.clauseVersion,
+      clauseNumber: draft.clauseNumber,
+      kind: draft.kind,
+      subject: draft.subject,
+      period: draft.period,
+      conditions: draft.conditions,
+      evidence: draft.evidence,
+      affectedCommunities: draft.affectedCommunities,
+      affectedCommunityIds: draft.affectedCommunityIds,
+      rung,
+      rungIndex,
+      severity,
+      status,
+      remedy: draft.remedy,
+      sentence: draft.sentence,
+    };
   });
 }
 
@@ -130,7 +149,11 @@ export function rankAll(drafts: readonly FindingDraft[], decisions: ReadonlyMap<
  * @example evaluate({ agreements, records, network, period: { start: '2026-01-01', end: '2026-12-31' }, now: '2026-12-31T12:00:00Z' })
  */
 export function evaluate(input: EvaluateInput): Finding[] {
-  const index = new RecordIndex(input.records, input.network);
+  return evaluateOnIndex(input, new RecordIndex(input.records, input.network));
+}
+
+/** Evaluates over an index already built from `input.records` (the store keeps one warm between evaluations). */
+export function evaluateOnIndex(input: EvaluateInput, index: RecordIndex): Finding[] {
   const ctx = contextOf(input, index);
   const drafts = draftsOf(clausesInForce(input.agreements), ctx);
   return rankAll(drafts, latestDecisions(input.decisions ?? []));

@@ -17,4 +17,21 @@ export interface NetworkView {
   flowDistanceKm(a: NetworkPosition, b: NetworkPosition): number | null;
   /** Area draining to the position, km2. */
   drainageAreaKm2(p: NetworkPosition): number;
+  /**
+   * Optional fast path: the reaches from `reachId` to the outlet along the main path, starting with it. With
+   * `distanceToOutletKm`, downstream communities are found by walking this path instead of testing every intake.
+   */
+  downstreamReaches?(reachId: string, mode: 'DM'): readonly string[];
+  /** Optional fast path: distance along the river from the position to its outlet, km. */
+  distanceToOutletKm?(p: NetworkPosition): number;
+}
+
+/**
+ * True when water at `a` flows through `b`, counting a position as upstream of itself (the network's own
+ * `isUpstream` may be strict).
+ * @example flowsThrough(network, { reachId: 'r1', fraction: 0.5 }, { reachId: 'r1', fraction: 0.5 }) === true
+ */
+export function flowsThrough(network: NetworkView, a: NetworkPosition, b: NetworkPosition): boolean {
+  if (a.reachId === b.reachId) return a.fraction <= b.fraction;
+  return network.isUpstream(a, b);
 }

@@ -43,6 +43,10 @@ export interface RosterSchedule {
   turnsBetween(startMs: number, endMs: number): Turn[];
   /** The turns of one holder overlapping [startMs, endMs), in time order. */
   turnsOf(communityId: string, startMs: number, endMs: number): Turn[];
+  /** Milliseconds of [startMs, endMs) inside turns of any of `holders` (no allocation; for scanning readings). */
+  coveredMs(holders: ReadonlySet<string>, startMs: number, endMs: number): number;
+  /** True when one of `holders` holds the water at `timeMs`. */
+  isHeldBy(holders: ReadonlySet<string>, timeMs: number): boolean;
 }
 
 interface Slot {
@@ -157,9 +161,35 @@ export function buildRosterSchedule(roster: Roster, utcOffsetMinutes = 0): Roste
     return turns;
   };
 
+  const coveredMs = (holders: ReadonlySet<string>, startMs: number, endMs: number): number => {
+    let covered = 0;
+    if (endMs <= startMs) return covered;
+    const firstCycle = Math.max(0, Math.floor((startMs - originMs) / cycleMs));
+    const lastCycle = Math.floor((endMs - originMs) / cycleMs);
+    for (let cycleIndex = firstCycle; cycleIndex <= lastCycle; cycleIndex++) {
+      const cycleStartMs = originMs + cycleIndex * cycleMs;
+      for (const slot of layoutOf(cycleIndex).slots) {
+        if (!holders.has(slot.communityId)) continue;
+        const from = Math.max(startMs, cycleStartMs + slot.offsetMs);
+        const to = Math.min(endMs, cycleStartMs + slot.offsetMs + slot.durationMs);
+        if (to > from) covered += to - from;
+      }
+    }
+    return covered;
+  };
+
   return {
     cycleMs,
     originMs,
+    coveredMs,
+    isHeldBy(holders, timeMs) {
+      if (timeMs < originMs) return false;
+      const cycleIndex = Math.floor((timeMs - originMs) / cycleMs);
+      const offsetMs = timeMs - originMs - cycleIndex * cycleMs;
+      return layoutOf(cycleIndex).slots.some(
+        (slot) => holders.has(slot.communityId) && offsetMs >= slot.offsetMs && offsetMs < slot.offsetMs + slot.durationMs,
+      );
+    },
     turnAt(timeMs) {
       if (timeMs < originMs) return null;
       const cycleIndex = Math.floor((timeMs - originMs) / cycleMs);
