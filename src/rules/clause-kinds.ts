@@ -209,15 +209,17 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
     communityIds = filter?.subjects ? all.filter((id) => filter.subjects!.has(`community:${id}`)) : all;
   }
   const intakeCandidates = p.scope === 'intake' ? candidateIntakes(ctx, p.subjectIds, filter).filter(usable) : [];
-  if (filter === null && !p.season) index.prefetchTotals(periods.map((period) => msRange(ctx, period)));
-  for (const period of periods) {
-    const windows: [number, number][] = (
+  const windowsOf = (period: CalendarPeriod): [number, number][] =>
+    (
       p.season && p.periodUnit !== 'season'
         ? seasonOccurrencesBetween(p.season, period.startDay, period.endDay).map(
             (occurrence) => [Math.max(occurrence.startDay, period.startDay), Math.min(occurrence.endDay, period.endDay)] as const,
           )
         : [[period.startDay, period.endDay] as const]
     ).map(([from, to]) => [msOfLocalDay(from, ctx.utcOffsetMinutes), msOfLocalDay(to, ctx.utcOffsetMinutes)]);
+  if (filter === null) index.prefetchTotals(periods.flatMap(windowsOf));
+  for (const period of periods) {
+    const windows = windowsOf(period);
     if (windows.length === 0) continue;
     const totals = windows.map(([from, to]) => index.totals(from, to).volumeM3);
     const only = totals.length === 1 ? totals[0]! : null;
