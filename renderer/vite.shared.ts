@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import type { UserConfig } from 'vite';
 
@@ -7,7 +8,7 @@ import type { UserConfig } from 'vite';
  * (renderer/vite.web.config.ts), so the browser that end-to-end tests drive runs exactly what Electron loads.
  * The sample basin in data/ is the public folder: it is copied into the build and fetched at first run.
  */
-const root = resolve(import.meta.dirname, '..');
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Vite options for the renderer, relative to the repository root. */
 export const rendererConfig = {

@@ -8,10 +8,12 @@ import { host } from '../bridge';
 export interface TopBarProps {
   readonly basinName: string | null;
   readonly fictional: boolean;
+  /** Controls that belong to the loaded basin (the period filter). */
+  readonly children?: React.ReactNode;
 }
 
 /** Title, basin, language switch and meeting mode. */
-export function TopBar({ basinName, fictional }: TopBarProps) {
+export function TopBar({ basinName, fictional, children }: TopBarProps) {
   const t = useT();
   const setLocale = useUiStore((state) => state.setLocale);
   const meetingMode = useUiStore((state) => state.meetingMode);
@@ -36,6 +38,7 @@ export function TopBar({ basinName, fictional }: TopBarProps) {
           )}
         </div>
       )}
+      {children}
       <div className="top-bar-actions">
         <button type="button" aria-pressed={meetingMode} onClick={() => setMeetingMode(!meetingMode)}>
           {t('app.meetingMode')}

@@ -5,6 +5,7 @@ import {
   setWorkerUrl,
   type GeoJSONSource,
   type ImageSource,
+  type LayerSpecification,
   type MapMouseEvent,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -29,6 +30,15 @@ export interface BasinMapOptions {
 
 const CLICKABLE_LAYERS = ['intakes', 'monitoring-points', 'outlet'];
 
+/** A layer of an overlay: any maplibre layer without its source (the overlay's own). */
+export type OverlayLayer = Omit<LayerSpecification, 'source'> & { readonly type: Exclude<LayerSpecification['type'], 'background'> };
+
+/** Options of an overlay. */
+export interface OverlayOptions {
+  /** Clicks on these layers report the feature (its properties should carry `kind` and `id`). */
+  readonly clickable?: boolean;
+}
+
 /**
  * Owns the one maplibre-gl map. React never renders features: it hands this class snapshots, and setData is
  * skipped when a snapshot is the same object as last time (as placemark's PMap does).
@@ -36,6 +46,8 @@ const CLICKABLE_LAYERS = ['intakes', 'monitoring-points', 'outlet'];
 export class BasinMap {
   private readonly map: MapLibreMap;
   private readonly lastData = new Map<string, unknown>();
+  private readonly clickable = new Set<string>(CLICKABLE_LAYERS);
+  private readonly overlayLayers = new Map<string, string[]>();
   private loaded = false;
   private pending: (() => void)[] = [];
 
@@ -72,7 +84,7 @@ export class BasinMap {
   private handleClick(event: MapMouseEvent): void {
     const lonLat: [number, number] = [event.lngLat.lng, event.lngLat.lat];
     const hits = this.map.queryRenderedFeatures(event.point, {
-      layers: CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id)),
+      layers: [...this.clickable].filter((id) => this.map.getLayer(id)),
     });
     const hit = hits[0];
     if (hit) {
@@ -154,6 +166,74 @@ export class BasinMap {
   /** Moves the view to a point, e.g. when a table row is clicked. */
   flyTo(lonLat: readonly [number, number], zoom = 13): void {
     this.map.flyTo({ center: [lonLat[0], lonLat[1]], zoom, essential: true });
+  }
+
+  /**
+   * Draws features of a feature module (registers, findings, a tool) above the basin layers, in their own source
+   * `overlay:<id>`; calling again replaces the data, and the layers when their ids changed.
+   */
+  setOverlay(id: string, data: GeoJSON.FeatureCollection, layers: readonly OverlayLayer[], options: OverlayOptions = {}): void {
+    this.whenLoaded(() => {
+      const sourceId = `overlay:${id}`;
+      const source = this.map.getSource(sourceId) as GeoJSONSource | undefined;
+      if (source) {
+        if (this.lastData.get(sourceId) !== data) source.setData(data);
+      } else {
+        this.map.addSource(sourceId, { type: 'geojson', data });
+      }
+      this.lastData.set(sourceId, data);
+      const ids = layers.map((layer) => layer.id);
+      const previous = this.overlayLayers.get(id) ?? [];
+      if (previous.join() !== ids.join()) {
+        for (const layerId of previous) {
+          if (this.map.getLayer(layerId)) this.map.removeLayer(layerId);
+          this.clickable.delete(layerId);
+        }
+        for (const layer of layers) {
+          this.map.addLayer({ ...layer, source: sourceId } as LayerSpecification);
+          if (options.clickable) {
+            this.clickable.add(layer.id);
+            this.map.on('mouseenter', layer.id, () => (this.map.getCanvas().style.cursor = 'pointer'));
+            this.map.on('mouseleave', layer.id, () => (this.map.getCanvas().style.cursor = ''));
+          }
+        }
+        this.overlayLayers.set(id, ids);
+      }
+    });
+  }
+
+  /** Removes an overlay and its layers. */
+  removeOverlay(id: string): void {
+    this.whenLoaded(() => {
+      for (const layerId of this.overlayLayers.get(id) ?? []) {
+        if (this.map.getLayer(layerId)) this.map.removeLayer(layerId);
+        this.clickable.delete(layerId);
+      }
+      this.overlayLayers.delete(id);
+      if (this.map.getSource(`overlay:${id}`)) this.map.removeSource(`overlay:${id}`);
+      this.lastData.delete(`overlay:${id}`);
+    });
+  }
+
+  /** Fits the view to a box [west, south, east, north]. */
+  fitBounds(bounds: readonly [number, number, number, number], padding = 60): void {
+    this.map.fitBounds(
+      [
+        [bounds[0], bounds[1]],
+        [bounds[2], bounds[3]],
+      ],
+      { padding, maxZoom: 15 },
+    );
+  }
+
+  /** The maplibre map itself, for libraries that need it (terra-draw's adapter); features draw via overlays. */
+  get maplibre(): MapLibreMap {
+    return this.map;
+  }
+
+  /** Sets the cursor over the map (a crosshair while a map tool waits for a click). */
+  setCursor(cursor: string): void {
+    this.map.getCanvas().style.cursor = cursor;
   }
 
   /** Resizes to the container (after a panel opens or the window changes). */

@@ -12,11 +12,33 @@ export const LAYER_GROUPS = ['hillshade', 'subbasins', 'territories', 'rivers', 
 /** One toggleable group of map layers. */
 export type LayerGroup = (typeof LAYER_GROUPS)[number];
 
-/** What the user has selected on the map or in a list. */
+/** What the user has selected on the map or in a list; the detail panel shows it. */
 export type Selection =
-  | { readonly type: 'reach'; readonly reachId: string; readonly lonLat: readonly [number, number] }
+  | { readonly type: 'point'; readonly lonLat: readonly [number, number] }
   | { readonly type: 'record'; readonly kind: string; readonly id: string }
+  | { readonly type: 'finding'; readonly id: string }
   | null;
+
+/** Tabs of the side panel. */
+export const SIDE_TABS = ['layers', 'registers', 'findings', 'agreement', 'network'] as const;
+export type SideTab = (typeof SIDE_TABS)[number];
+
+/** The one period filter the map, tables and summaries share; dates inclusive, YYYY-MM-DD. */
+export interface PeriodFilter {
+  readonly preset: 'all' | 'month' | 'season' | 'year' | 'custom';
+  readonly start: string;
+  readonly end: string;
+}
+
+/**
+ * A map tool takes map clicks instead of the default (select what was clicked): placing an intake or an event,
+ * picking an outlet. `id` names it for the status line; `onClick` receives the clicked position.
+ */
+export interface MapTool {
+  readonly id: string;
+  readonly hintKey: string;
+  readonly onClick: (lonLat: [number, number]) => void;
+}
 
 const LOCALE_KEY = 'watershed-commons.locale';
 
@@ -30,7 +52,13 @@ export interface UiState {
   layers: Record<LayerGroup, boolean>;
   selection: Selection;
   meetingMode: boolean;
+  sideTab: SideTab;
+  period: PeriodFilter;
+  mapTool: MapTool | null;
   setLocale(locale: Locale): void;
+  setSideTab(tab: SideTab): void;
+  setPeriod(period: PeriodFilter): void;
+  setMapTool(tool: MapTool | null): void;
   toggleLayer(layer: LayerGroup): void;
   select(selection: Selection): void;
   setMeetingMode(on: boolean): void;
@@ -42,6 +70,12 @@ export const useUiStore = create<UiState>((set) => ({
   layers: Object.fromEntries(LAYER_GROUPS.map((layer) => [layer, true])) as Record<LayerGroup, boolean>,
   selection: null,
   meetingMode: false,
+  sideTab: 'layers',
+  period: { preset: 'all', start: '1900-01-01', end: '2999-12-31' },
+  mapTool: null,
+  setSideTab: (sideTab) => set({ sideTab }),
+  setPeriod: (period) => set({ period }),
+  setMapTool: (mapTool) => set({ mapTool }),
   setLocale: (locale) => {
     globalThis.localStorage?.setItem(LOCALE_KEY, locale);
     set({ locale });

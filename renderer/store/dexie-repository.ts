@@ -376,7 +376,7 @@ export class DexieRepository implements Repository<Blob> {
       if (signal?.aborted === true) return problem('store.aborted');
       const end = Math.min(total, start + batchSize);
       for (let index = start; index < end; index += 1) {
-        const built = buildCreated(kind, drafts[index] as Draft<K>, actor, this.ids(), at, index + 1);
+        const built = buildCreated(kind, drafts[index] as Draft<K>, actor, options.ids?.[index] ?? this.ids(), at, index + 1);
         if (built.ok) {
           records.push(built.value);
           continue;

@@ -1,6 +1,12 @@
 import type { Locale } from './define';
 import { app } from './messages/app';
+import { dem } from './messages/dem';
+import { hydrology } from './messages/hydrology';
+import { io } from './messages/io';
 import { menu } from './messages/menu';
+import { rules } from './messages/rules';
+import { sample } from './messages/sample';
+import { store } from './messages/store';
 
 /*
  * The merged catalogs: every namespace file in messages/ contributes its keys under its own prefix
@@ -12,7 +18,13 @@ type Namespace = { readonly [L in Locale]: Readonly<Record<string, string>> };
 
 const NAMESPACES: Readonly<Record<string, Namespace>> = {
   app,
+  dem,
+  hydrology,
+  io,
   menu,
+  rules,
+  sample,
+  store,
 };
 
 function merge(locale: Locale): Readonly<Record<string, string>> {

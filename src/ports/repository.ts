@@ -213,6 +213,8 @@ export interface BulkImportOptions {
   readonly signal?: AbortSignalLike;
   /** Rows per write chunk and per audit entry; 10,000 by default. */
   readonly batchSize?: number;
+  /** Ids for the rows, in order, for records that already have one (the sample basin, a backup); new ids otherwise. */
+  readonly ids?: readonly RecordId[];
 }
 
 /** What a bulk import wrote: how many rows and the audit entries (one per batch). */

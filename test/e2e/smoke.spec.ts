@@ -31,3 +31,19 @@ test('layer toggles hide and show the rivers', async ({ page }) => {
   await rivers.check();
   await expect(rivers).toBeChecked();
 });
+
+test('imports the sample basin once, and after a reload reads it from the store', async ({ page }) => {
+  await openApp(page);
+  const status = page.locator('footer.status-bar');
+  await expect(status).toContainText('12 comunidades');
+  await expect(status).toContainText('1501 extracciones');
+  const imported = await page.evaluate(() => localStorage.getItem('watershed-commons.device'));
+  await page.reload();
+  await expect(page.locator('.map[data-map-loaded="true"]')).toBeVisible();
+  await expect(status).toContainText('12 comunidades');
+  await expect(status).toContainText('1501 extracciones');
+  // The store was not emptied and filled again: the same device wrote it, and no second import ran.
+  expect(await page.evaluate(() => localStorage.getItem('watershed-commons.device'))).toBe(imported);
+  await expect(page.getByText('primer uso')).toHaveCount(0);
+  await screenshot(page, 'map-after-reload');
+});
