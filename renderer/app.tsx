@@ -15,6 +15,7 @@ import { NetworkPanel, PointPanel } from './features/network/network-panel';
 import { PeriodBar, RecordPanel, RegisterOverlays, RegistersPanel } from './features/registers/registers-panel';
 import { FindingOverlays, FindingPanel, FindingsPanel } from './features/findings/findings-panel';
 import { AgreementPanel } from './features/agreement/agreement-panel';
+import { FieldOverlays } from './features/field/field-sections';
 
 /*
  * The application shell: top bar, side panel with tabs (map layers, registers, findings, agreement, river), the
@@ -158,6 +159,7 @@ function ReadyApp({ session }: { readonly session: Session }) {
           <MapView basin={snapshot} highlight={null} onClick={routeClick} onMapReady={onMapReady} />
           <MapToolBanner />
           <RegisterOverlays />
+          <FieldOverlays />
           <FindingOverlays />
         </main>
         <DetailsPanel />

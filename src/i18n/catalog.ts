@@ -1,5 +1,10 @@
 import type { Locale } from './define';
 import { app } from './messages/app';
+import { agreement } from './messages/agreement';
+import { field } from './messages/field';
+import { findings } from './messages/findings';
+import { registers } from './messages/registers';
+import { river } from './messages/river';
 import { dem } from './messages/dem';
 import { hydrology } from './messages/hydrology';
 import { io } from './messages/io';
@@ -18,6 +23,11 @@ type Namespace = { readonly [L in Locale]: Readonly<Record<string, string>> };
 
 const NAMESPACES: Readonly<Record<string, Namespace>> = {
   app,
+  agreement,
+  field,
+  findings,
+  registers,
+  river,
   dem,
   hydrology,
   io,
