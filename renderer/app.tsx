@@ -4,7 +4,7 @@ import { MapView } from './map/map-view';
 import type { BasinMap, MapClick } from './map/basin-map';
 import { TopBar } from './components/top-bar';
 import { LayerList, Legend } from './components/layer-list';
-import { SessionContext, useSessionLoader } from './session/session-context';
+import { ReloadSessionContext, SessionContext, useSessionLoader } from './session/session-context';
 import type { Session } from './session/session';
 import { useBasinSnapshot } from './session/basin-snapshot-of';
 import { useT } from './i18n/use-t';
@@ -184,7 +184,9 @@ export function App() {
   return (
     <div className={meetingMode ? 'app meeting-mode' : 'app'}>
       {loaded.state === 'ready' ? (
-        <ReadyApp session={loaded.session} />
+        <ReloadSessionContext.Provider value={loaded.reload}>
+          <ReadyApp session={loaded.session} />
+        </ReloadSessionContext.Provider>
       ) : (
         <>
           <TopBar basinName={null} fictional={false} />
