@@ -833,7 +833,14 @@ const reportingDuty: Evaluator<'reporting-duty'> = (c, p, ctx, filter, emit) => 
   const index = ctx.index;
   const intakes = candidateIntakes(ctx, p.intakeIds, filter).filter((i) => p.uses === null || p.uses.includes(index.intakes[i]!.use));
   const periods = periodsOf(c, ctx, filter, p.periodUnit).filter((period) => period.endDay + p.graceDays <= ctx.nowDay);
-  const createdDays = intakes.map((i) => localDayOfMs(parseIsoMs(index.intakes[i]!.createdAt), ctx.utcOffsetMinutes));
+  // An intake registered after its earlier readings were imported (a sample, a backup, a spreadsheet) was there
+  // since its first reading, so the duty starts at whichever comes first.
+  const createdDays = intakes.map((i) => {
+    const series = index.series[i];
+    const createdMs = parseIsoMs(index.intakes[i]!.createdAt);
+    const firstMs = series && series.length > 0 ? Math.min(createdMs, series.startMs[0]!) : createdMs;
+    return localDayOfMs(firstMs, ctx.utcOffsetMinutes);
+  });
   if (filter === null) index.prefetchTotals(periods.map((period) => msRange(ctx, period)));
   for (const period of periods) {
     const fromMs = msOfLocalDay(period.startDay, ctx.utcOffsetMinutes);

@@ -265,8 +265,10 @@ export class IncrementalEvaluator {
         case 'withdrawal-quota':
         case 'rotation':
         case 'seasonal-ban':
-        case 'reporting-duty':
           return { subjects, ...range };
+        case 'reporting-duty':
+          // The first reading can start the duty, so a change may move every period of the intake.
+          return { subjects, ...ALL_TIME };
         case 'proportional-share':
           return upstreamOf(params.controlPointId) ? { subjects: null, ...range } : null;
         case 'minimum-flow':
