@@ -1,5 +1,6 @@
 import type { Locale } from './define';
 import { app } from './messages/app';
+import { data } from './messages/data';
 import { agreement } from './messages/agreement';
 import { field } from './messages/field';
 import { findings } from './messages/findings';
@@ -23,6 +24,7 @@ type Namespace = { readonly [L in Locale]: Readonly<Record<string, string>> };
 
 const NAMESPACES: Readonly<Record<string, Namespace>> = {
   app,
+  data,
   agreement,
   field,
   findings,
