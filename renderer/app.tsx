@@ -16,12 +16,23 @@ import { PeriodBar, RecordPanel, RegisterOverlays, RegistersPanel } from './feat
 import { FindingOverlays, FindingPanel, FindingsPanel } from './features/findings/findings-panel';
 import { AgreementPanel } from './features/agreement/agreement-panel';
 import { FieldOverlays } from './features/field/field-sections';
+import { DataButton, DataDialog, useDataDialog, type DataSection } from './features/data/data-dialog';
 
 /*
  * The application shell: top bar, side panel with tabs (map layers, registers, findings, agreement, river), the
  * map, a details panel for whatever is selected, and the status bar. Feature modules live in features/<area>/ and
  * draw on the map through overlays (state/map-store.ts); map clicks go to the active map tool, else select.
  */
+
+/** Menu commands answered by the data dialog, and the section each opens. */
+const MENU_SECTIONS: Partial<Record<string, DataSection>> = {
+  'open-sample': 'sample',
+  import: 'restore',
+  export: 'export',
+  backup: 'backup',
+  restore: 'restore',
+  help: 'help',
+};
 
 function useMenuCommands() {
   useEffect(
@@ -30,6 +41,8 @@ function useMenuCommands() {
         const ui = useUiStore.getState();
         if (command.startsWith('language:')) ui.setLocale(command.slice('language:'.length) as never);
         if (command === 'meeting-mode') ui.setMeetingMode(!ui.meetingMode);
+        const section = MENU_SECTIONS[command];
+        if (section) useDataDialog.getState().show(section);
       }),
     [],
   );
@@ -152,6 +165,7 @@ function ReadyApp({ session }: { readonly session: Session }) {
     <SessionContext.Provider value={session}>
       <TopBar basinName={session.basin.info.name} fictional={session.basin.info.fictional}>
         <PeriodBar />
+        <DataButton />
       </TopBar>
       <div className="workspace">
         <SidePanel />
@@ -165,6 +179,7 @@ function ReadyApp({ session }: { readonly session: Session }) {
         <DetailsPanel />
       </div>
       <StatusBar session={session} />
+      <DataDialog />
     </SessionContext.Provider>
   );
 }
