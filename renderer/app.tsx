@@ -27,7 +27,6 @@ import { DataButton, DataDialog, useDataDialog, type DataSection } from './featu
 /** Menu commands answered by the data dialog, and the section each opens. */
 const MENU_SECTIONS: Partial<Record<string, DataSection>> = {
   'open-sample': 'sample',
-  import: 'restore',
   export: 'export',
   backup: 'backup',
   restore: 'restore',
@@ -41,6 +40,8 @@ function useMenuCommands() {
         const ui = useUiStore.getState();
         if (command.startsWith('language:')) ui.setLocale(command.slice('language:'.length) as never);
         if (command === 'meeting-mode') ui.setMeetingMode(!ui.meetingMode);
+        // Import of files (meter readings, tracks, hydrography) lives with the registers and the river.
+        if (command === 'import') ui.setSideTab('registers');
         const section = MENU_SECTIONS[command];
         if (section) useDataDialog.getState().show(section);
       }),
