@@ -31,7 +31,13 @@ export interface BasinMapOptions {
 const CLICKABLE_LAYERS = ['intakes', 'monitoring-points', 'outlet'];
 
 /** A layer of an overlay: any maplibre layer without its source (the overlay's own). */
-export type OverlayLayer = Omit<LayerSpecification, 'source'> & { readonly type: Exclude<LayerSpecification['type'], 'background'> };
+export type OverlayLayer = LayerSpecification extends infer Layer
+  ? Layer extends { readonly type: 'background' }
+    ? never
+    : Layer extends LayerSpecification
+      ? Omit<Layer, 'source'>
+      : never
+  : never;
 
 /** Options of an overlay. */
 export interface OverlayOptions {

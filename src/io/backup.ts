@@ -1,5 +1,5 @@
-import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
-import { z } from "zod";
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { z } from 'zod';
 
 /*
  * The backup file: a zip holding backup.json (every table of the store: current records, superseded versions, the
@@ -9,7 +9,7 @@ import { z } from "zod";
  */
 
 /** Value of `format` in backup.json. */
-export const BACKUP_FORMAT = "watershed-commons-backup";
+export const BACKUP_FORMAT = 'watershed-commons-backup';
 /** Version of the backup format this build writes and reads. */
 export const BACKUP_FORMAT_VERSION = 1;
 /** Largest backup file read, bytes (2 GB files are refused before unzipping). */
@@ -27,9 +27,7 @@ export const BackupJsonSchema = z.object({
   basinName: z.string(),
   tables: z.record(z.string(), z.array(row)),
   /** Attachment content: id, MIME type and SHA-256; the bytes are attachments/<id> in the zip. */
-  attachmentBlobs: z.array(
-    z.object({ id: z.string(), type: z.string(), sha256: z.string() }),
-  ),
+  attachmentBlobs: z.array(z.object({ id: z.string(), type: z.string(), sha256: z.string() })),
 });
 /** The parsed backup.json. */
 export type BackupJson = z.infer<typeof BackupJsonSchema>;
@@ -43,31 +41,30 @@ export interface Backup {
 /** Why a file is not a backup this build can restore (codes of messages in the `data` namespace). */
 export type BackupProblem =
   | {
-      readonly code: "data.backup.tooLarge";
+      readonly code: 'data.backup.tooLarge';
       readonly params: { readonly sizeMb: number; readonly maxMb: number };
     }
-  | { readonly code: "data.backup.notZip" }
-  | { readonly code: "data.backup.noJson" }
+  | { readonly code: 'data.backup.notZip' }
+  | { readonly code: 'data.backup.noJson' }
   | {
-      readonly code: "data.backup.notBackup";
+      readonly code: 'data.backup.notBackup';
       readonly params: { readonly path: string };
     }
   | {
-      readonly code: "data.backup.newerFormat";
+      readonly code: 'data.backup.newerFormat';
       readonly params: { readonly version: number };
     }
   | {
-      readonly code: "data.backup.missingAttachment";
+      readonly code: 'data.backup.missingAttachment';
       readonly params: { readonly id: string };
     };
 
 /** Writes a backup as zip bytes (attachments are stored, not recompressed: photos are already compressed). */
 export function encodeBackup(backup: Backup): Uint8Array {
   const files: Record<string, Uint8Array | [Uint8Array, { level: 0 }]> = {
-    "backup.json": strToU8(JSON.stringify(backup.json)),
+    'backup.json': strToU8(JSON.stringify(backup.json)),
   };
-  for (const [id, bytes] of backup.blobs)
-    files[`attachments/${id}`] = [bytes, { level: 0 }];
+  for (const [id, bytes] of backup.blobs) files[`attachments/${id}`] = [bytes, { level: 0 }];
   return zipSync(files, { level: 6 });
 }
 
@@ -83,7 +80,7 @@ export function decodeBackup(
     return {
       ok: false,
       problem: {
-        code: "data.backup.tooLarge",
+        code: 'data.backup.tooLarge',
         params: {
           sizeMb: Math.round(bytes.byteLength / 1e6),
           maxMb: Math.round(maxBytes / 1e6),
@@ -95,25 +92,25 @@ export function decodeBackup(
   try {
     files = unzipSync(bytes);
   } catch {
-    return { ok: false, problem: { code: "data.backup.notZip" } };
+    return { ok: false, problem: { code: 'data.backup.notZip' } };
   }
-  const jsonBytes = files["backup.json"];
-  if (!jsonBytes) return { ok: false, problem: { code: "data.backup.noJson" } };
+  const jsonBytes = files['backup.json'];
+  if (!jsonBytes) return { ok: false, problem: { code: 'data.backup.noJson' } };
   let raw: unknown;
   try {
     raw = JSON.parse(strFromU8(jsonBytes));
   } catch {
-    return { ok: false, problem: { code: "data.backup.noJson" } };
+    return { ok: false, problem: { code: 'data.backup.noJson' } };
   }
   const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
   if (
     (raw as { format?: unknown } | null)?.format === BACKUP_FORMAT &&
-    typeof version === "number" &&
+    typeof version === 'number' &&
     version > BACKUP_FORMAT_VERSION
   ) {
     return {
       ok: false,
-      problem: { code: "data.backup.newerFormat", params: { version } },
+      problem: { code: 'data.backup.newerFormat', params: { version } },
     };
   }
   const parsed = BackupJsonSchema.safeParse(raw);
@@ -122,8 +119,8 @@ export function decodeBackup(
     return {
       ok: false,
       problem: {
-        code: "data.backup.notBackup",
-        params: { path: issue?.path.join(".") || "/" },
+        code: 'data.backup.notBackup',
+        params: { path: issue?.path.join('.') || '/' },
       },
     };
   }
@@ -134,7 +131,7 @@ export function decodeBackup(
       return {
         ok: false,
         problem: {
-          code: "data.backup.missingAttachment",
+          code: 'data.backup.missingAttachment',
           params: { id: blob.id },
         },
       };
@@ -149,10 +146,10 @@ export function decodeBackup(
  */
 export function backupFileName(basinName: string, createdAt: string): string {
   const slug = basinName
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-  return `${slug || "cuenca"}-${createdAt.slice(0, 10)}.wcbackup`;
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return `${slug || 'cuenca'}-${createdAt.slice(0, 10)}.wcbackup`;
 }

@@ -1,7 +1,7 @@
-import type { Feature, Geometry } from "geojson";
-import type { Locale } from "../i18n/define";
-import { toCsvText, type CsvCell, type CsvExportColumn } from "./csv-export";
-import { toGeoJsonText } from "./geojson-export";
+import type { Feature, Geometry } from 'geojson';
+import type { Locale } from '../i18n/define';
+import { toCsvText, type CsvCell, type CsvExportColumn } from './csv-export';
+import { toGeoJsonText } from './geojson-export';
 
 /*
  * Exports of any register: one row per record (current version, deleted ones left out), the record's own field
@@ -13,34 +13,23 @@ import { toGeoJsonText } from "./geojson-export";
 type Row = Readonly<Record<string, unknown>>;
 
 /** Fields holding a place, which CSV writes as coordinates or leaves to GeoJSON. */
-const POINT_FIELDS = ["location", "returnLocation"] as const;
-const AREA_FIELDS = ["territory", "geometry"] as const;
+const POINT_FIELDS = ['location', 'returnLocation'] as const;
+const AREA_FIELDS = ['territory', 'geometry'] as const;
 
 function isLonLat(value: unknown): value is readonly [number, number] {
-  return (
-    Array.isArray(value) &&
-    value.length === 2 &&
-    typeof value[0] === "number" &&
-    typeof value[1] === "number"
-  );
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number';
 }
 
 function cell(value: unknown): CsvCell {
   if (value === null || value === undefined) return null;
-  if (
-    typeof value === "string" ||
-    typeof value === "number" ||
-    typeof value === "boolean"
-  )
-    return value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
 
 /** Field names in order of first appearance, over every record. */
 function fieldsOf(records: readonly Row[]): string[] {
   const seen = new Set<string>();
-  for (const record of records)
-    for (const key of Object.keys(record)) seen.add(key);
+  for (const record of records) for (const key of Object.keys(record)) seen.add(key);
   return [...seen];
 }
 
@@ -49,14 +38,11 @@ function fieldsOf(records: readonly Row[]): string[] {
  * @example recordsToCsv([{ id: 'a', location: [-75.5, 5.1], deleted: false }], 'en') === '\uFEFFid,deleted,location_lon,location_lat\r\na,false,-75.5,5.1\r\n'
  */
 export function recordsToCsv(records: readonly Row[], locale: Locale): string {
-  const live = records.filter((record) => record["deleted"] !== true);
+  const live = records.filter((record) => record['deleted'] !== true);
   const fields = fieldsOf(live);
   const columns: CsvExportColumn<Row>[] = [];
   for (const field of fields) {
-    if (
-      (AREA_FIELDS as readonly string[]).includes(field) ||
-      (POINT_FIELDS as readonly string[]).includes(field)
-    )
+    if ((AREA_FIELDS as readonly string[]).includes(field) || (POINT_FIELDS as readonly string[]).includes(field))
       continue;
     columns.push({ header: field, value: (row) => cell(row[field]) });
   }
@@ -77,13 +63,10 @@ export function recordsToCsv(records: readonly Row[], locale: Locale): string {
 function geometryOf(record: Row): Geometry | null {
   for (const field of AREA_FIELDS) {
     const value = record[field];
-    if (value && typeof value === "object" && "type" in value)
-      return value as Geometry;
+    if (value && typeof value === 'object' && 'type' in value) return value as Geometry;
   }
-  const location = record["location"];
-  return isLonLat(location)
-    ? { type: "Point", coordinates: [location[0], location[1]] }
-    : null;
+  const location = record['location'];
+  return isLonLat(location) ? { type: 'Point', coordinates: [location[0], location[1]] } : null;
 }
 
 /** True when some record of the register has a place on the map. */
@@ -97,17 +80,13 @@ export function hasGeometry(records: readonly Row[]): boolean {
  */
 export function recordsToGeoJson(records: readonly Row[]): string {
   const features: Feature<Geometry | null>[] = records
-    .filter((record) => record["deleted"] !== true)
+    .filter((record) => record['deleted'] !== true)
     .map((record) => {
       const properties: Record<string, unknown> = {};
       for (const [key, value] of Object.entries(record)) {
-        if (
-          !(AREA_FIELDS as readonly string[]).includes(key) &&
-          key !== "location"
-        )
-          properties[key] = value;
+        if (!(AREA_FIELDS as readonly string[]).includes(key) && key !== 'location') properties[key] = value;
       }
-      return { type: "Feature", geometry: geometryOf(record), properties };
+      return { type: 'Feature', geometry: geometryOf(record), properties };
     });
   return toGeoJsonText(features);
 }

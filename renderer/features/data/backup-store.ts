@@ -1,15 +1,10 @@
-import Dexie from "dexie";
-import type { Table } from "dexie";
-import {
-  BACKUP_FORMAT,
-  BACKUP_FORMAT_VERSION,
-  type Backup,
-  type BackupProblem,
-} from "../../../src/io/backup";
-import type { StoreAuditVerification } from "../../../src/ports/repository";
-import { WatershedDatabase, type AttachmentBlobRow } from "../../store/db";
-import { DexieRepository } from "../../store/dexie-repository";
-import { sha256HexOfBytes } from "../../store/web-hash";
+import Dexie from 'dexie';
+import type { Table } from 'dexie';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, type Backup, type BackupProblem } from '../../../src/io/backup';
+import type { StoreAuditVerification } from '../../../src/ports/repository';
+import { WatershedDatabase, type AttachmentBlobRow } from '../../store/db';
+import { DexieRepository } from '../../store/dexie-repository';
+import { sha256HexOfBytes } from '../../store/web-hash';
 
 /*
  * Backup and restore of the whole store. A backup is every table as stored (records, superseded versions, audit
@@ -19,26 +14,19 @@ import { sha256HexOfBytes } from "../../store/web-hash";
  * against their SHA-256). Only then is the live database replaced, in one transaction over every table.
  */
 
-const BLOBS = "attachmentBlobs";
+const BLOBS = 'attachmentBlobs';
 
 function bytesOf(buffer: ArrayBuffer): Uint8Array {
   return new Uint8Array(buffer);
 }
 
 function bufferOf(bytes: Uint8Array): ArrayBuffer {
-  return bytes.buffer.slice(
-    bytes.byteOffset,
-    bytes.byteOffset + bytes.byteLength,
-  ) as ArrayBuffer;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 }
 
 /** Reads the whole store into a backup. */
-export async function createBackup(
-  db: WatershedDatabase,
-  basinName: string,
-  now: string,
-): Promise<Backup> {
-  return db.transaction("r", db.tables, async () => {
+export async function createBackup(db: WatershedDatabase, basinName: string, now: string): Promise<Backup> {
+  return db.transaction('r', db.tables, async () => {
     const tables: Record<string, Record<string, unknown>[]> = {};
     const blobs = new Map<string, Uint8Array>();
     const attachmentBlobs: { id: string; type: string; sha256: string }[] = [];
@@ -53,10 +41,7 @@ export async function createBackup(
           blobs.set(row.id, bytesOf(row.bytes));
         }
       } else {
-        tables[table.name] = (await table.toArray()) as Record<
-          string,
-          unknown
-        >[];
+        tables[table.name] = (await table.toArray()) as Record<string, unknown>[];
       }
     }
     return {
@@ -78,29 +63,29 @@ export async function createBackup(
 export type RestoreProblem =
   | BackupProblem
   | {
-      readonly code: "data.restore.unknownTable";
+      readonly code: 'data.restore.unknownTable';
       readonly params: { readonly table: string };
     }
   | {
-      readonly code: "data.restore.newerSchema";
+      readonly code: 'data.restore.newerSchema';
       readonly params: { readonly version: number };
     }
   | {
-      readonly code: "data.restore.attachmentChanged";
+      readonly code: 'data.restore.attachmentChanged';
       readonly params: { readonly id: string };
     }
   | {
-      readonly code: "data.restore.auditFailed";
+      readonly code: 'data.restore.auditFailed';
       readonly params: { readonly seq: number; readonly reason: string };
     }
   | {
-      readonly code: "data.restore.writeFailed";
+      readonly code: 'data.restore.writeFailed';
       readonly params: { readonly detail: string };
     };
 
 /** Replaces every table of `db` with the backup's rows, in one transaction: all of it or nothing. */
 async function writeAll(db: WatershedDatabase, backup: Backup): Promise<void> {
-  await db.transaction("rw", db.tables, async () => {
+  await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables as Table<unknown, unknown>[]) {
       await table.clear();
       if (table.name === BLOBS) {
@@ -118,13 +103,11 @@ async function writeAll(db: WatershedDatabase, backup: Backup): Promise<void> {
   });
 }
 
-function auditProblem(
-  verification: StoreAuditVerification & { ok: false },
-): RestoreProblem {
+function auditProblem(verification: StoreAuditVerification & { ok: false }): RestoreProblem {
   return {
-    code: "data.restore.auditFailed",
+    code: 'data.restore.auditFailed',
     params: {
-      seq: "firstBadSeq" in verification ? verification.firstBadSeq : 0,
+      seq: 'firstBadSeq' in verification ? verification.firstBadSeq : 0,
       reason: verification.reason,
     },
   };
@@ -137,23 +120,20 @@ function auditProblem(
 export async function checkBackup(
   backup: Backup,
   liveDb: WatershedDatabase,
-): Promise<
-  | { ok: true; records: number; auditEntries: number }
-  | { ok: false; problem: RestoreProblem }
-> {
+): Promise<{ ok: true; records: number; auditEntries: number } | { ok: false; problem: RestoreProblem }> {
   const known = new Set(liveDb.tables.map((table) => table.name));
   for (const name of Object.keys(backup.json.tables)) {
     if (!known.has(name))
       return {
         ok: false,
-        problem: { code: "data.restore.unknownTable", params: { table: name } },
+        problem: { code: 'data.restore.unknownTable', params: { table: name } },
       };
   }
   if (backup.json.schemaVersion > liveDb.verno) {
     return {
       ok: false,
       problem: {
-        code: "data.restore.newerSchema",
+        code: 'data.restore.newerSchema',
         params: { version: backup.json.schemaVersion },
       },
     };
@@ -164,7 +144,7 @@ export async function checkBackup(
       return {
         ok: false,
         problem: {
-          code: "data.restore.attachmentChanged",
+          code: 'data.restore.attachmentChanged',
           params: { id: blob.id },
         },
       };
@@ -180,8 +160,7 @@ export async function checkBackup(
       clock: () => new Date().toISOString(),
     });
     const verification = await repository.verifyAudit();
-    if (!verification.ok)
-      return { ok: false, problem: auditProblem(verification) };
+    if (!verification.ok) return { ok: false, problem: auditProblem(verification) };
     const digest = await repository.counts();
     return {
       ok: true,
@@ -192,7 +171,7 @@ export async function checkBackup(
     return {
       ok: false,
       problem: {
-        code: "data.restore.writeFailed",
+        code: 'data.restore.writeFailed',
         params: {
           detail: error instanceof Error ? error.message : String(error),
         },
@@ -208,10 +187,7 @@ export async function checkBackup(
 export async function restoreBackup(
   backup: Backup,
   db: WatershedDatabase,
-): Promise<
-  | { ok: true; records: number; auditEntries: number }
-  | { ok: false; problem: RestoreProblem }
-> {
+): Promise<{ ok: true; records: number; auditEntries: number } | { ok: false; problem: RestoreProblem }> {
   const checked = await checkBackup(backup, db);
   if (!checked.ok) return checked;
   try {
@@ -220,7 +196,7 @@ export async function restoreBackup(
     return {
       ok: false,
       problem: {
-        code: "data.restore.writeFailed",
+        code: 'data.restore.writeFailed',
         params: {
           detail: error instanceof Error ? error.message : String(error),
         },
