@@ -39,25 +39,20 @@ function distanceFactors(raster: Raster): Float64Array {
   return factors;
 }
 
-/** Side neighbours that a diagonal flow would cross, with the direction that crosses it: [n1, c1, n2, c2]. */
-const CROSSING: readonly (readonly number[])[] = [
-  [],
-  [],
-  [1, 4, 3, 8],
-  [],
-  [3, 6, 5, 2],
-  [],
-  [7, 4, 5, 8],
-  [],
-  [1, 6, 7, 2],
-];
+/**
+ * Side neighbours that a diagonal flow would cross, with the direction that crosses it: [n1, c1, n2, c2] at
+ * index 4 * k (all zero for the cardinal directions, which cross nothing).
+ */
+const CROSSING = Int8Array.from([
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 4, 3, 8, 0, 0, 0, 0, 3, 6, 5, 2, 0, 0, 0, 0, 7, 4, 5, 8, 0, 0, 0, 0, 1, 6, 7, 2,
+]);
 
 function crosses(k: number, cell: number, directions: Int8Array, offsets: Int32Array): boolean {
   if ((k & 1) === 1) return false;
-  const crossing = CROSSING[k]!;
+  const at = 4 * k;
   return (
-    directions[cell + offsets[crossing[0]!]!] === crossing[1] ||
-    directions[cell + offsets[crossing[2]!]!] === crossing[3]
+    directions[cell + offsets[CROSSING[at]!]!] === CROSSING[at + 1] ||
+    directions[cell + offsets[CROSSING[at + 2]!]!] === CROSSING[at + 3]
   );
 }
 
@@ -223,14 +218,15 @@ function resolveFlats(
     const flat = flats[index]!;
     const z = elevation[flat]!;
     for (let k = 1; k <= 8; k++) {
-      if (crosses(k, flat, directions, offsets)) continue;
       const neighbour = flat + offsets[k]!;
       const neighbourDirection = directions[neighbour]!;
       // TauDEM takes any edge cell as a drain, even a higher one; only an edge cell the flat can spill into
-      // counts here, otherwise the flat is given no way out and later passes send it uphill.
+      // counts here, otherwise the flat is given no way out and later passes send it uphill. (The crossing test
+      // comes last because most neighbours of a flat cell are flat and fail the cheaper tests.)
       if (
-        (z - elevation[neighbour]! >= 0 && neighbourDirection > 0) ||
-        (neighbourDirection === NONE && demElevation[flat]! >= demElevation[neighbour]!)
+        ((neighbourDirection > 0 && z - elevation[neighbour]! >= 0) ||
+          (neighbourDirection === NONE && demElevation[flat]! >= demElevation[neighbour]!)) &&
+        !crosses(k, flat, directions, offsets)
       ) {
         lowBoundaries.push(flat);
         increments[flat] = -1;
@@ -247,8 +243,7 @@ function resolveFlats(
     const flat = flats[index]!;
     const z = elevation[flat]!;
     for (let k = 1; k <= 8; k++) {
-      if (crosses(k, flat, directions, offsets)) continue;
-      if (z - elevation[flat + offsets[k]!]! < 0) {
+      if (z - elevation[flat + offsets[k]!]! < 0 && !crosses(k, flat, directions, offsets)) {
         fromHigher[flat] = -1;
         highBoundaries.push(flat);
         break;
@@ -307,14 +302,13 @@ function markUndrainedFlats(
     const flat = flats[index]!;
     let drains = false;
     for (let k = 1; k <= 8; k++) {
-      if (crosses(k, flat, directions, offsets)) continue;
       const neighbour = flat + offsets[k]!;
       const neighbourDirection = directions[neighbour]!;
-      if (elevation[flat]! - elevation[neighbour]! >= 0 && neighbourDirection > 0) {
-        drains = true;
-        break;
-      }
-      if (neighbourDirection === FLAT && increments[neighbour]! >= 0) {
+      if (
+        ((neighbourDirection > 0 && elevation[flat]! - elevation[neighbour]! >= 0) ||
+          (neighbourDirection === FLAT && increments[neighbour]! >= 0)) &&
+        !crosses(k, flat, directions, offsets)
+      ) {
         drains = true;
         break;
       }
