@@ -1,0 +1,64 @@
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, screenshot } from './helpers';
+
+// The sample basin opens with findings of every clause kind, judged at its reference date (2026-11-01).
+
+async function openFindings(page: Page): Promise<void> {
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Hallazgos' }).click();
+  await expect(page.locator('.findings-panel').getByRole('status')).toContainText(/\d+ hallazgos/, { timeout: 60_000 });
+}
+
+async function mapPicture(page: Page): Promise<Buffer> {
+  return page.locator('.maplibregl-canvas').screenshot();
+}
+
+test('lists the sample findings with filters, in Spanish', async ({ page }) => {
+  await openFindings(page);
+  const list = page.getByRole('list', { name: 'Hallazgos encontrados' });
+  await expect(list.getByRole('button').first()).toBeVisible();
+  expect(await list.getByRole('button').count()).toBeGreaterThan(20);
+  await expect(list).toContainText('cláusula');
+  await screenshot(page, 'findings-list');
+  await page.getByLabel('Cláusula', { exact: true }).selectOption({ label: 'Cláusula 9 · Calidad del agua' });
+  const items = list.getByRole('button');
+  const count = await items.count();
+  expect(count).toBeGreaterThan(0);
+  for (let i = 0; i < count; i++) await expect(items.nth(i)).toContainText('Calidad del agua');
+  await page.getByLabel('Gravedad').selectOption({ label: 'Alta' });
+  await expect(items.first()).toContainText('Alta');
+  await screenshot(page, 'findings-list-filtered');
+});
+
+test('opens a finding: conditions, evidence that flies the map, and a decision that changes its status', async ({ page }) => {
+  await openFindings(page);
+  await page.getByLabel('Cláusula', { exact: true }).selectOption({ label: 'Cláusula 1 · Cuota de extracción' });
+  const list = page.getByRole('list', { name: 'Hallazgos encontrados' });
+  await list.getByRole('button').first().click();
+  const details = page.getByRole('complementary', { name: 'Detalle' });
+  await expect(details.getByRole('heading', { level: 2 })).toContainText('m³');
+  await expect(details.getByRole('table')).toContainText('Volumen extraído');
+  await expect(details.getByRole('table')).toContainText('más de');
+  await expect(details.getByText('Registros que lo demuestran')).toBeVisible();
+  await expect(details.getByText('Abierto', { exact: true }).first()).toBeVisible();
+  await page.waitForTimeout(2500); // let the fly-to of the list click settle before comparing pictures
+  await screenshot(page, 'findings-detail');
+
+  const before = await mapPicture(page);
+  const evidence = details.getByRole('list').filter({ hasText: 'Extracción del' }).getByRole('button').first();
+  await evidence.click();
+  await expect.poll(async () => Buffer.compare(before, await mapPicture(page)) !== 0, { timeout: 10_000 }).toBe(true);
+  await page.waitForTimeout(2000);
+  await screenshot(page, 'findings-evidence-flown');
+
+  // Back to the finding, record a decision, see the status change.
+  await list.getByRole('button').first().click();
+  await details.getByLabel('Decisión', { exact: true }).selectOption({ label: 'Reconocido' });
+  await details.getByLabel('Comentario').fill('Se habló con el fontanero en la asamblea.');
+  await details.getByRole('button', { name: 'Registrar decisión' }).click();
+  await expect(details.getByText('Decisión registrada.')).toBeVisible();
+  await expect(details.locator('.finding-item-head')).toContainText('Reconocido', { timeout: 20_000 });
+  await expect(details.getByText('Se habló con el fontanero en la asamblea.')).toBeVisible();
+  await expect(list.getByRole('button').first()).toContainText('Reconocido');
+  await screenshot(page, 'findings-decision');
+});
