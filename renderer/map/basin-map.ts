@@ -1,5 +1,6 @@
 import {
   Map as MapLibreMap,
+  Marker,
   NavigationControl,
   ScaleControl,
   setWorkerUrl,
@@ -11,7 +12,7 @@ import {
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { BASIN_LAYERS, createBasinStyle, EMPTY_COLLECTION, type SOURCES } from './basin-style';
-import type { BasinSnapshot, FlowHighlight } from './basin-snapshot';
+import type { BasinSnapshot, FlowHighlight, MapLabel } from './basin-snapshot';
 import type { LayerGroup } from '../state/ui-store';
 
 setWorkerUrl(workerUrl);
@@ -54,6 +55,8 @@ export class BasinMap {
   private readonly lastData = new Map<string, unknown>();
   private readonly clickable = new Set<string>(CLICKABLE_LAYERS);
   private readonly overlayLayers = new Map<string, string[]>();
+  private labels: Marker[] = [];
+  private labelsVisible = true;
   private loaded = false;
   private pending: (() => void)[] = [];
 
@@ -116,6 +119,7 @@ export class BasinMap {
       this.setSourceData('monitoringPoints', basin.monitoringPoints);
       this.setSourceData('outlet', basin.outlet);
       this.setHillshade(basin.hillshade);
+      this.setLabels(basin.labels);
       if (fit) {
         const [west, south, east, north] = basin.bounds;
         this.map.fitBounds(
@@ -146,8 +150,25 @@ export class BasinMap {
     );
   }
 
+  private setLabels(labels: readonly MapLabel[]): void {
+    if (this.lastData.get('labels') === labels) return;
+    this.lastData.set('labels', labels);
+    for (const marker of this.labels) marker.remove();
+    this.labels = labels.map((label) => {
+      const element = document.createElement('div');
+      element.className = 'map-label';
+      element.textContent = label.text;
+      element.style.display = this.labelsVisible ? '' : 'none';
+      return new Marker({ element, anchor: 'center' }).setLngLat([label.lonLat[0], label.lonLat[1]]).addTo(this.map);
+    });
+  }
+
   /** Shows or hides a layer group of the layer list. */
   setLayerVisible(group: LayerGroup, visible: boolean): void {
+    if (group === 'territories') {
+      this.labelsVisible = visible;
+      for (const marker of this.labels) marker.getElement().style.display = visible ? '' : 'none';
+    }
     this.whenLoaded(() => {
       const ids = group === 'hillshade' ? ['hillshade'] : BASIN_LAYERS.filter((entry) => entry.group === group).map((entry) => entry.layer.id);
       for (const id of ids) {

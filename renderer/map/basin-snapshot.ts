@@ -8,6 +8,14 @@ export interface BasinSnapshot {
   readonly intakes: GeoJSON.FeatureCollection;
   readonly monitoringPoints: GeoJSON.FeatureCollection;
   readonly outlet: GeoJSON.FeatureCollection;
+  /** Names written on the map (communities), drawn as HTML labels: the offline style has no font glyphs. */
+  readonly labels: readonly MapLabel[];
+}
+
+/** A name on the map at a place. */
+export interface MapLabel {
+  readonly lonLat: readonly [number, number];
+  readonly text: string;
 }
 
 /** Reaches to highlight after a click: upstream in one colour, downstream in another. */

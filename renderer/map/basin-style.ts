@@ -40,7 +40,7 @@ export const BASIN_LAYERS: readonly { group: LayerGroup | null; layer: LayerSpec
       id: 'subbasins-line',
       type: 'line',
       source: 'subbasins',
-      paint: { 'line-color': COLORS.subbasinLine, 'line-width': 0.6, 'line-opacity': 0.7 },
+      paint: { 'line-color': COLORS.subbasinLine, 'line-width': 0.5, 'line-opacity': 0.45 },
     },
   },
   {
@@ -58,7 +58,7 @@ export const BASIN_LAYERS: readonly { group: LayerGroup | null; layer: LayerSpec
       id: 'territories-line',
       type: 'line',
       source: 'territories',
-      paint: { 'line-color': COLORS.territoryLine, 'line-width': 1.5, 'line-dasharray': [3, 2] },
+      paint: { 'line-color': COLORS.territoryLine, 'line-width': 1.2, 'line-opacity': 0.65 },
     },
   },
   {
@@ -100,7 +100,7 @@ export const BASIN_LAYERS: readonly { group: LayerGroup | null; layer: LayerSpec
       type: 'circle',
       source: 'intakes',
       paint: {
-        'circle-radius': 5,
+        'circle-radius': ['interpolate', ['linear'], ['zoom'], 10, 4.5, 14, 8] as unknown as number,
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 1.5,
         'circle-color': [

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Community, Intake, MonitoringPoint } from '../../src/domain/records';
-import type { BasinSnapshot } from '../map/basin-snapshot';
+import type { BasinSnapshot, MapLabel } from '../map/basin-snapshot';
 import type { Session } from './session';
 
 /*
@@ -44,6 +44,28 @@ export function recordLayers(communities: readonly Community[], intakes: readonl
   };
 }
 
+/** Where each community's name goes: its anchor in the basin file, else the middle of its territory's box. */
+export function communityLabels(communities: readonly Community[], anchors: ReadonlyMap<string, readonly [number, number]>): MapLabel[] {
+  const labels: MapLabel[] = [];
+  for (const community of communities) {
+    if (community.deleted) continue;
+    const anchor = anchors.get(community.id);
+    if (anchor) {
+      labels.push({ lonLat: anchor, text: community.name });
+      continue;
+    }
+    const ring = community.territory?.type === 'Polygon' ? community.territory.coordinates[0] : community.territory?.coordinates[0]?.[0];
+    if (!ring || ring.length === 0) continue;
+    const lons = ring.map((position) => position[0] ?? 0);
+    const lats = ring.map((position) => position[1] ?? 0);
+    labels.push({
+      lonLat: [(Math.min(...lons) + Math.max(...lons)) / 2, (Math.min(...lats) + Math.max(...lats)) / 2],
+      text: community.name,
+    });
+  }
+  return labels;
+}
+
 /** The snapshot the map draws, kept current with the store. */
 export function useBasinSnapshot(session: Session): BasinSnapshot | null {
   const live = useLiveQuery(
@@ -53,13 +75,15 @@ export function useBasinSnapshot(session: Session): BasinSnapshot | null {
         session.db.recordTable('intakes').toArray(),
         session.db.recordTable('monitoringPoints').toArray(),
       ]);
-      return recordLayers(communities, intakes, points);
+      return { ...recordLayers(communities, intakes, points), communities };
     },
     [session],
   );
   const { info, reaches, subbasins, hillshadeUrl } = session.basin;
   return useMemo(() => {
     if (!live) return null;
+    const { communities, ...layers } = live;
+    const anchors = new Map(info.communities.map((community) => [community.id, community.anchor] as const));
     const [west, south, east, north] = info.hillshade?.bounds ?? info.bounds;
     return {
       bounds: info.bounds,
@@ -76,7 +100,8 @@ export function useBasinSnapshot(session: Session): BasinSnapshot | null {
         : null,
       reaches,
       subbasins,
-      ...live,
+      ...layers,
+      labels: communityLabels(communities, anchors),
       outlet: collection([point(info.outlet, { kind: 'outlet' })]),
     };
   }, [live, info, reaches, subbasins, hillshadeUrl]);
