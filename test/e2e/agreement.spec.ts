@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { openApp, screenshot } from './helpers';
+
+// The agreement editor on the sample basin's agreement (two versions, fourteen clauses).
+
+async function openAgreement(page: Page): Promise<void> {
+  await openApp(page);
+  // The what-if needs the findings worker to have finished its first evaluation.
+  await expect(page.locator('.findings-map-state')).toContainText(/\d+ hallazgos/, { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Acuerdo' }).click();
+  await expect(page.getByText('Acuerdo de la Cuenca del Río Aguaclara')).toBeVisible();
+}
+
+test('shows versions and clauses, and the irrigation turns of the roster', async ({ page }) => {
+  await openAgreement(page);
+  await expect(page.getByRole('button', { name: /Versión 1/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /Versión 2 .*vigente/ })).toBeVisible();
+  await expect(page.getByText('Cláusula 1 · Cuota de extracción')).toBeVisible();
+  await screenshot(page, 'agreement-versions');
+  const rotation = page.getByRole('listitem').filter({ hasText: 'Cláusula 5 · Turnos de riego' });
+  await rotation.getByText('Turnos de riego', { exact: true }).first().click();
+  const grid = rotation.getByRole('list', { name: 'Turnos de riego' });
+  await expect(grid.getByRole('listitem').first()).toBeVisible();
+  expect(await grid.getByRole('listitem').count()).toBeGreaterThan(1);
+  await rotation.scrollIntoViewIfNeeded();
+  await screenshot(page, 'agreement-turns');
+});
+
+test('amending a quota limit previews the findings it would create, then saves a new version', async ({ page }) => {
+  await openAgreement(page);
+  const quota = page.getByRole('listitem').filter({ hasText: 'Cláusula 1 · Cuota de extracción' });
+  await quota.getByRole('button', { name: 'Enmendar' }).click();
+  const editor = page.getByRole('form', { name: 'Cláusula 1 · Cuota de extracción' });
+  await expect(editor.getByText('Todavía no ha cambiado nada.')).toBeVisible();
+  await editor.getByLabel('Vigente desde').fill('2026-01-01');
+  await editor.getByLabel('Límite').fill('60.000');
+  await expect(editor.getByText(/Aparecerían? \d+ hallazgos? nuevos?/)).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'agreement-what-if');
+  await editor.getByLabel('Qué cambia y por qué').fill('La asamblea baja la cuota de riego.');
+  await editor.getByRole('button', { name: 'Guardar enmienda' }).click();
+  await expect(page.getByRole('button', { name: /Versión 3 .*vigente/ })).toBeVisible();
+  await expect(page.getByText('La asamblea baja la cuota de riego.')).toBeVisible();
+  await expect(page.getByRole('button', { name: /Versión 2 .*al 31 dic 2025/ })).toBeVisible();
+  await screenshot(page, 'agreement-amended');
+});
+
+test('exports the agreement as JSON and refuses a broken file with the path of its first error', async ({ page }, info) => {
+  await openAgreement(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar como archivo' }).click()]);
+  const saved = info.outputPath('agreement.json');
+  await download.saveAs(saved);
+  const document = JSON.parse(readFileSync(saved, 'utf8')) as { formatVersion: number; versions: { clauses: { params: Record<string, unknown> }[] }[] };
+  expect(document.formatVersion).toBe(1);
+  expect(document.versions).toHaveLength(2);
+
+  document.versions[1]!.clauses[0]!.params['limitM3'] = -5;
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Importar un archivo' }).click()]);
+  await chooser.setFiles({ name: 'acuerdo-roto.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('No se importó el archivo');
+  await expect(alert).toContainText('versions[1].clauses[0].params.limitM3');
+  await screenshot(page, 'agreement-import-error');
+  // Nothing stored changed.
+  await expect(page.getByRole('button', { name: /Versión 2 .*vigente/ })).toBeVisible();
+});
