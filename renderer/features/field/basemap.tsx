@@ -206,7 +206,7 @@ export function BasemapSettings() {
         {choice.kind === 'pmtiles' ? t('field.basemap.fileInUse', { name: choice.fileName }) : t('field.basemap.file')}
       </label>
       <label className="field-file-button">
-        {t('field.basemap.openFile')}
+        <span className="field-file-face">{t('field.basemap.openFile')}</span>
         <input type="file" accept=".pmtiles" onChange={(change) => void openFile(change.target.files?.[0])} />
       </label>
       <form onSubmit={(submit) => void chooseOnline(submit)} className="field-online">

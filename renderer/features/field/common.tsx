@@ -6,6 +6,7 @@ import type { CodedMessage } from '../../../src/i18n/translate';
 import { formatNumber } from '../../../src/i18n/format';
 import { hoursAndMinutes } from '../../../src/field/downstream';
 import type { StoreProblem } from '../../../src/ports/repository';
+import { useRegistersStore } from '../registers/registers-store';
 
 /* Small pieces the field forms and sections share. */
 
@@ -55,3 +56,8 @@ export function formatKm(t: Translator, km: number): string {
 
 /** The translator, re-exported for the field components. */
 export { useT };
+
+/** Hides the register table that covers the map, so a map tool (placing, drawing) has the whole map to click on. */
+export function freeTheMap(): void {
+  useRegistersStore.getState().setTableOpen(false);
+}

@@ -5,12 +5,12 @@ import { currentActor } from '../../session/session';
 import { useUiStore } from '../../state/ui-store';
 import { currentMap } from '../../state/map-store';
 import { ContaminationStatusSchema, NotificationSchema, PollutantClassSchema, type ContaminationEvent } from '../../../src/domain/records';
-import { downstreamTargets, type DownstreamCandidate } from '../../../src/field/downstream';
+import { downstreamReachLines, downstreamTargets, type DownstreamCandidate } from '../../../src/field/downstream';
 import { isoOfLocalInput, localInputOf } from '../../../src/field/time';
 import { formatDateTime, formatNumber } from '../../../src/i18n/format';
 import { parseLocaleNumber } from '../../../src/io/number-parse';
 import { decimalSeparatorOf } from '../../../src/i18n/format';
-import { FormError, formatKm, formatTravel, problemsText, useBasinClock, useCommunityNames, useT } from './common';
+import { FormError, freeTheMap, formatKm, formatTravel, problemsText, useBasinClock, useCommunityNames, useT } from './common';
 import { checkPhotos, PhotoPicker, PhotoStrip, storePhotos } from './photos';
 import { useFieldStore } from './field-store';
 
@@ -44,6 +44,7 @@ export function EventActions() {
   const setDraft = useFieldStore((state) => state.setDraft);
   const place = () => {
     setDraft(null);
+    freeTheMap();
     setMapTool({
       id: 'field-event',
       hintKey: 'field.event.placeHint',
@@ -73,7 +74,7 @@ export function StatusLegend({ kind }: { readonly kind: 'event' | 'site' }) {
       {statuses.map((status) => (
         <li key={status}>
           <span className={`field-dot field-${kind}-${status}`} aria-hidden="true" />
-          {t(`field.${kind}.status.${status}`)}
+          {t(`registers.${kind === 'event' ? 'eventStatus' : 'siteStatus'}.${status}`)}
         </li>
       ))}
     </ul>
@@ -147,7 +148,7 @@ function EventForm({ lonLat, onClose }: { readonly lonLat: [number, number]; rea
         <select value={pollutantClass} onChange={(event) => setPollutantClass(event.target.value as typeof pollutantClass)}>
           {POLLUTANT_CLASSES.map((option) => (
             <option key={option} value={option}>
-              {t(`field.pollutant.${option}`)}
+              {t(`registers.pollutant.${option}`)}
             </option>
           ))}
         </select>
@@ -165,7 +166,7 @@ function EventForm({ lonLat, onClose }: { readonly lonLat: [number, number]; rea
         <select value={status} onChange={(event) => setStatus(event.target.value as typeof status)}>
           {STATUSES.map((option) => (
             <option key={option} value={option}>
-              {t(`field.event.status.${option}`)}
+              {t(`registers.eventStatus.${option}`)}
             </option>
           ))}
         </select>
@@ -243,7 +244,7 @@ function EventStatus({ event }: { readonly event: ContaminationEvent }) {
         <select value={event.status} onChange={(change_) => void change(change_.target.value as (typeof STATUSES)[number])}>
           {STATUSES.map((option) => (
             <option key={option} value={option}>
-              {t(`field.event.status.${option}`)}
+              {t(`registers.eventStatus.${option}`)}
             </option>
           ))}
         </select>
@@ -271,7 +272,7 @@ function AddPhotos({ event }: { readonly event: ContaminationEvent }) {
   return (
     <div className="field-row">
       <label className="field-file-button">
-        {t('field.photos.add')}
+        <span className="field-file-face">{t('field.photos.add')}</span>
         <input type="file" accept="image/*" multiple onChange={(change) => void add(Array.from(change.target.files ?? []))} />
       </label>
       <FormError text={error} />
@@ -291,9 +292,26 @@ function Downstream({ event }: { readonly event: ContaminationEvent }) {
   const [warnFor, setWarnFor] = useState<string | null>(null);
   const velocity = basin.info.settings.flowVelocityMs;
 
+  // Show the event and the river below it once, when its panel opens (not again while the distance is edited).
+  const eventId = event.id;
   useEffect(() => {
-    if (event.snap) currentMap()?.flyTo(event.location, 12);
-  }, [event.snap, event.location]);
+    const map = currentMap();
+    if (!map) return;
+    if (!event.snap) return map.flyTo(event.location, 13);
+    const lines = downstreamReachLines(network, event.snap, useFieldStore.getState().downstreamKm);
+    const box: [number, number, number, number] = [event.location[0], event.location[1], event.location[0], event.location[1]];
+    for (const feature of lines.features) {
+      for (const [lon, lat] of feature.geometry.coordinates as [number, number][]) {
+        box[0] = Math.min(box[0], lon);
+        box[1] = Math.min(box[1], lat);
+        box[2] = Math.max(box[2], lon);
+        box[3] = Math.max(box[3], lat);
+      }
+    }
+    map.fitBounds(box, 50);
+    // Only the event's identity matters here; its edits (a warning, a photo) must not move the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [eventId]);
 
   const targets = useMemo(
     () => (event.snap && candidates ? downstreamTargets(network, event.snap, candidates, { maxKm: km, flowVelocityMs: velocity }) : []),

@@ -21,6 +21,7 @@ import { useGuidelines } from './guidelines-data';
 export const FIELD_COLORS = {
   event: { open: '#c1121f', contained: '#e07b00', remediated: '#2f7d32' },
   site: { planned: '#8d99ae', 'in-progress': '#e9c46a', done: '#2a9d8f', failed: '#6d4c41' },
+  siteLine: { planned: '#4a5568', 'in-progress': '#a07800', done: '#1b6b61', failed: '#4e342e' },
   downstream: '#7b2cbf',
   exceedance: '#d00000',
   draft: '#f2b705',
@@ -47,7 +48,7 @@ const SITE_LAYERS = layers([
     type: 'line',
     layout: { 'line-cap': 'round', 'line-join': 'round' },
     paint: {
-      'line-color': statusColor(FIELD_COLORS.site, '#999'),
+      'line-color': ['case', ['==', ['geometry-type'], 'LineString'], statusColor(FIELD_COLORS.site, '#999'), statusColor(FIELD_COLORS.siteLine, '#555')] as unknown as string,
       'line-width': ['case', ['==', ['geometry-type'], 'LineString'], 5, 2] as unknown as number,
     },
   },

@@ -101,10 +101,10 @@ export function PhotoStrip({ ids }: { readonly ids: readonly string[] }) {
 export function PhotoPicker({ files, onChange }: { readonly files: readonly File[]; readonly onChange: (files: File[]) => void }) {
   const t = useT();
   return (
-    <label className="field-wide">
+    <label className="field-wide field-file-button">
       {t('field.photos.label')}
+      <span className="field-file-face">{files.length > 0 ? t('field.photos.chosen', { count: files.length }) : t('field.photos.choose')}</span>
       <input type="file" accept="image/*" multiple onChange={(event) => onChange(Array.from(event.target.files ?? []))} />
-      {files.length > 0 && <small>{t('field.photos.chosen', { count: files.length })}</small>}
     </label>
   );
 }

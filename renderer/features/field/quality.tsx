@@ -21,7 +21,7 @@ import type { Translator } from '../../i18n/use-t';
 
 /** A parameter's name in the user's language (unknown keys shown as stored). */
 export function parameterName(t: Translator, parameter: string): string {
-  const key = `field.parameter.${parameter}`;
+  const key = `registers.parameter.${parameter}`;
   const text = t(key);
   return text === key ? parameter : text;
 }

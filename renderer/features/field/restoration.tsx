@@ -14,7 +14,7 @@ import { measureSite, siteGeometriesOf, type SiteGeometry } from '../../../src/f
 import { importGeoFile } from '../../../src/io/geo-import';
 import { decimalSeparatorOf, formatDate, formatNumber } from '../../../src/i18n/format';
 import { parseLocaleNumber } from '../../../src/io/number-parse';
-import { FormError, problemsText, useBasinClock, useCommunityNames, useT } from './common';
+import { FormError, freeTheMap, problemsText, useBasinClock, useCommunityNames, useT } from './common';
 import { checkPhotos, PhotoPicker, PhotoStrip, storePhotos } from './photos';
 import { useFieldStore } from './field-store';
 import { startDrawing, startEditing, stopDrawing, type DrawnGeometry } from './draw';
@@ -78,14 +78,19 @@ export function SiteActions() {
     setError(null);
     setDraft(null);
     setImported([]);
+    freeTheMap();
     setMapTool({
       id: 'field-draw-site',
       hintKey: shape === 'polygon' ? 'field.restoration.drawPolygonHint' : 'field.restoration.drawLineHint',
       onClick: () => undefined,
     });
     startDrawing(map.maplibre, shape, (geometry: DrawnGeometry) => {
-      useUiStore.getState().setMapTool(null);
       setDraft({ type: 'site', geometry });
+      // The closing click (or double-click) still reaches the map after terra-draw finishes; keep the tool a moment
+      // longer so that click does not select the point under it.
+      setTimeout(() => {
+        if (useUiStore.getState().mapTool?.id === 'field-draw-site') useUiStore.getState().setMapTool(null);
+      }, 400);
     });
   };
 
@@ -108,6 +113,7 @@ export function SiteActions() {
     const shapes = siteGeometriesOf(result.features);
     if (shapes.length === 0) return setError(t('field.restoration.import.noShape', { name: file.name }));
     setImported(shapes);
+    freeTheMap();
     setDraft({ type: 'site', geometry: shapes[0]!.geometry });
     currentMap()?.fitBounds(bboxOf(shapes[0]!.geometry));
   };
@@ -239,7 +245,7 @@ function SiteForm({
         <select value={activity} onChange={(change) => setActivity(change.target.value as typeof activity)}>
           {ACTIVITIES.map((option) => (
             <option key={option} value={option}>
-              {t(`field.activity.${option}`)}
+              {t(`registers.activity.${option}`)}
             </option>
           ))}
         </select>
@@ -259,7 +265,7 @@ function SiteForm({
         <select value={status} onChange={(change) => setStatus(change.target.value as typeof status)}>
           {STATUSES.map((option) => (
             <option key={option} value={option}>
-              {t(`field.site.status.${option}`)}
+              {t(`registers.siteStatus.${option}`)}
             </option>
           ))}
         </select>
