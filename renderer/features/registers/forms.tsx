@@ -86,7 +86,10 @@ export function CommunityForm({ record, onDone }: FormProps<Community>) {
   const [errors, setErrors] = useState<FormErrors>({});
   const [problems, setProblems] = useState<readonly StoreProblem[]>([]);
   const [saving, setSaving] = useState(false);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => setValues({ ...values, [field]: event.target.value });
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) => {
+    setValues({ ...values, [field]: event.target.value });
+    setErrors((old) => Object.fromEntries(Object.entries(old).filter(([name]) => name !== field)));
+  };
 
   const submit = async () => {
     const read = readCommunityForm(values, t.locale);
@@ -332,7 +335,11 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
     const now = new Date().toISOString();
     return { ...read.draft, createdAt: record?.createdAt ?? now, updatedAt: now, author: record?.author ?? actor.name, device: actor.device, deleted: false, reviewState: 'received' as const };
   }, [read, record]);
-  const set = <K extends keyof WithdrawalFormValues>(field: K, value: WithdrawalFormValues[K]) => setValues((old) => ({ ...old, [field]: value }));
+  const set = <K extends keyof WithdrawalFormValues>(field: K, value: WithdrawalFormValues[K]) => {
+    setValues((old) => ({ ...old, [field]: value }));
+    // A message about a field goes once the field is changed; saving checks everything again.
+    setErrors((old) => (field in old ? Object.fromEntries(Object.entries(old).filter(([name]) => name !== field)) : old));
+  };
 
   const submit = async () => {
     if (!read.ok) {

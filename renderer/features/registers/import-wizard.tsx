@@ -70,7 +70,7 @@ export function describeCellError(t: Translator, error: CsvCellError | IoIssue):
   return message;
 }
 
-function previewValue(t: Translator, kind: ImportKind, field: string, row: CsvPreviewRow): string {
+function previewValue(t: Translator, kind: ImportKind, field: string, row: CsvPreviewRow, timeZone: string): string {
   const value = row.values[field];
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
@@ -79,7 +79,7 @@ function previewValue(t: Translator, kind: ImportKind, field: string, row: CsvPr
     const canonical = unit ? UNITS[CANONICAL_UNITS[UNITS[unit].quantity]].symbol : '';
     return `${formatNumber(value, t.locale, 3)}${canonical ? `\u00a0${canonical}` : ''}`;
   }
-  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, t.locale);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value, t.locale, timeZone);
   if (field === 'method') return enumLabel(t.locale, 'registers.method.', value);
   if (field === 'parameter') return enumLabel(t.locale, 'registers.parameter.', value);
   return value;
@@ -197,10 +197,12 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
           </label>
           {head && (
             <span className="file-name">
-              {t('registers.import.fileInfo', { name: head.file.name, size: formatNumber(head.file.size / 1024, t.locale, 0) })}
+              {t('registers.import.fileInfo', { name: head.file.name, size: formatNumber(head.file.size / 1024, t.locale, 1) })}
             </span>
           )}
         </div>
+        {stage.type === 'running' && <ImportProgressView progress={stage.progress} onCancel={stage.cancel} />}
+        {stage.type === 'finished' && <ImportOutcome result={stage.result} />}
         {fileProblems.map((problem, index) => (
           <p key={index} className="field-error" role="alert">
             {describeCellError(t, problem)}
@@ -327,7 +329,7 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
                               const error = errors.find((candidate) => candidate.field === field.name);
                               return (
                                 <td key={field.name} className={error ? 'invalid' : undefined} title={error ? translate(t.locale, error.code, error.params) : row.raw[field.name]}>
-                                  {error ? `⚠ ${row.raw[field.name] ?? ''}` : previewValue(t, kind, field.name, row)}
+                                  {error ? `⚠ ${row.raw[field.name] ?? ''}` : previewValue(t, kind, field.name, row, session.basin.info.settings.timeZone)}
                                 </td>
                               );
                             })}
@@ -351,8 +353,6 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
             </div>
           </>
         )}
-        {stage.type === 'running' && <ImportProgressView progress={stage.progress} onCancel={stage.cancel} />}
-        {stage.type === 'finished' && <ImportOutcome result={stage.result} />}
       </div>
     </section>
   );

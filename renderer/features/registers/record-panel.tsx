@@ -185,7 +185,11 @@ function History({ kind, id, lookups }: { readonly kind: RecordKind; readonly id
       <h3>{t('registers.history.title')}</h3>
       <ol reversed>
         {[...history].reverse().map((entry) => {
-          const changes = entry.changes.filter((change) => !HIDDEN_FIELDS.has(change.field) || change.field === 'deleted' || change.field === 'reviewState' || change.field === 'reviewComment');
+          const changes = entry.changes.filter(
+            (change) =>
+              (!HIDDEN_FIELDS.has(change.field) || change.field === 'deleted' || change.field === 'reviewState' || change.field === 'reviewComment') &&
+              describeValue(change.field, change.before, kind, lookups, t, timeZone) !== describeValue(change.field, change.after, kind, lookups, t, timeZone),
+          );
           return (
             <li key={entry.version}>
               <p className="history-head">

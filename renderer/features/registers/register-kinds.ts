@@ -66,7 +66,8 @@ export interface Column<R> {
   readonly numeric?: boolean;
   /** Wider columns (names, descriptions) get more room. */
   readonly wide?: boolean;
-  cell(record: R, lookups: Lookups, locale: Locale): Cell;
+  /** The cell of a record; date-times show at the basin's clock (`timeZone`, an IANA name). */
+  cell(record: R, lookups: Lookups, locale: Locale, timeZone: string): Cell;
 }
 
 /** How one register reads as a table and filters. */
@@ -87,6 +88,8 @@ export interface RegisterDefinition<R extends RecordMeta> {
   readonly statusPrefix: string | null;
   /** Where the map flies for the record (a withdrawal: its intake; a measurement: its point). */
   locationOf(record: R, lookups: Lookups): readonly [number, number] | null;
+  /** The order before the user picks a column: newest first for dated registers, by name for the others. */
+  readonly defaultSort: { readonly column: number; readonly descending: boolean };
   /** Short name of the record for headings. */
   titleOf(record: R, lookups: Lookups, locale: Locale): string;
 }
@@ -99,12 +102,13 @@ function number(value: number, locale: Locale, digits = 2, unit = ''): Cell {
   return { text: `${formatNumber(value, locale, digits)}${unit ? `\u00a0${unit}` : ''}`, sort: value };
 }
 
+/** A day as written: records keep the basin's offset in their date-times, so the first ten characters are its day. */
 function date(iso: string, locale: Locale): Cell {
-  return { text: formatDate(iso, locale), sort: Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) };
+  return { text: formatDate(iso.slice(0, 10), locale), sort: Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) };
 }
 
-function dateTime(iso: string, locale: Locale): Cell {
-  return { text: formatDateTime(iso, locale), sort: Date.parse(iso) };
+function dateTime(iso: string, locale: Locale, timeZone: string): Cell {
+  return { text: formatDateTime(iso, locale, timeZone), sort: Date.parse(iso) };
 }
 
 /** The label of an enum value from its message key, or the value itself when no message names it. */
@@ -166,6 +170,7 @@ const communities: RegisterDefinition<Community> = {
     },
     review,
   ],
+  defaultSort: { column: 0, descending: false },
   communityOf: (record) => record.id,
   inPeriod: always,
   categoryOf: none,
@@ -190,6 +195,7 @@ const intakes: RegisterDefinition<Intake> = {
     },
     review,
   ],
+  defaultSort: { column: 0, descending: false },
   communityOf: (record) => record.communityId,
   inPeriod: always,
   categoryOf: (record) => record.use,
@@ -211,11 +217,12 @@ const withdrawals: RegisterDefinition<Withdrawal> = {
       labelKey: 'registers.column.community',
       cell: (record, lookups) => text(communityName(lookups, lookups.intakes.get(record.intakeId)?.communityId)),
     },
-    { key: 'volume', labelKey: 'registers.column.volume', numeric: true, cell: (record, _l, locale) => number(record.volumeM3, locale, 1, 'm³') },
+    { key: 'volume', labelKey: 'registers.column.volume', numeric: true, cell: (record, _l, locale) => number(record.volumeM3, locale, 2, 'm³') },
     { key: 'method', labelKey: 'registers.column.method', cell: (record, _l, locale) => enumCell(locale, 'registers.method.', record.method) },
     { key: 'reporter', labelKey: 'registers.column.reporter', cell: (record) => text(record.reporter) },
     review,
   ],
+  defaultSort: { column: 0, descending: true },
   communityOf: (record, lookups) => lookups.intakes.get(record.intakeId)?.communityId ?? null,
   inPeriod: (record, period) => spanOverlapsPeriod(record.periodStart, record.periodEnd, period),
   categoryOf: (record) => record.method,
@@ -234,6 +241,7 @@ const monitoringPoints: RegisterDefinition<MonitoringPoint> = {
     { key: 'kind', labelKey: 'registers.column.pointKind', cell: (record, _l, locale) => enumCell(locale, 'registers.pointKind.', record.kind) },
     review,
   ],
+  defaultSort: { column: 0, descending: false },
   communityOf: none,
   inPeriod: always,
   categoryOf: (record) => record.kind,
@@ -247,7 +255,7 @@ const monitoringPoints: RegisterDefinition<MonitoringPoint> = {
 
 const measurements: RegisterDefinition<Measurement> = {
   columns: [
-    { key: 'time', labelKey: 'registers.column.time', cell: (record, _l, locale) => dateTime(record.time, locale) },
+    { key: 'time', labelKey: 'registers.column.time', cell: (record, _l, locale, timeZone) => dateTime(record.time, locale, timeZone) },
     { key: 'point', labelKey: 'registers.column.point', wide: true, cell: (record, lookups) => text(lookups.points.get(record.pointId)?.name ?? record.pointId) },
     { key: 'parameter', labelKey: 'registers.column.parameter', cell: (record, _l, locale) => enumCell(locale, 'registers.parameter.', record.parameter) },
     {
@@ -258,6 +266,7 @@ const measurements: RegisterDefinition<Measurement> = {
     },
     review,
   ],
+  defaultSort: { column: 0, descending: true },
   communityOf: none,
   inPeriod: (record, period) => dayInPeriod(record.time, period),
   categoryOf: (record) => record.parameter,
@@ -272,12 +281,13 @@ const measurements: RegisterDefinition<Measurement> = {
 
 const contaminationEvents: RegisterDefinition<ContaminationEvent> = {
   columns: [
-    { key: 'observedAt', labelKey: 'registers.column.observedAt', cell: (record, _l, locale) => dateTime(record.observedAt, locale) },
+    { key: 'observedAt', labelKey: 'registers.column.observedAt', cell: (record, _l, locale, timeZone) => dateTime(record.observedAt, locale, timeZone) },
     { key: 'pollutantClass', labelKey: 'registers.column.pollutantClass', cell: (record, _l, locale) => enumCell(locale, 'registers.pollutant.', record.pollutantClass) },
     { key: 'source', labelKey: 'registers.column.suspectedSource', wide: true, cell: (record) => text(record.suspectedSource) },
     { key: 'status', labelKey: 'registers.column.status', cell: (record, _l, locale) => enumCell(locale, 'registers.eventStatus.', record.status) },
     review,
   ],
+  defaultSort: { column: 0, descending: true },
   communityOf: none,
   inPeriod: (record, period) => dayInPeriod(record.observedAt, period),
   categoryOf: (record) => record.pollutantClass,
@@ -301,6 +311,7 @@ const restorationSites: RegisterDefinition<RestorationSite> = {
     { key: 'workDate', labelKey: 'registers.column.workDate', cell: (record, _l, locale) => date(record.workDate, locale) },
     review,
   ],
+  defaultSort: { column: 0, descending: false },
   communityOf: (record) => record.communityId,
   inPeriod: (record, period) => dayInPeriod(record.workDate, period),
   categoryOf: (record) => record.activity,
@@ -331,6 +342,7 @@ const restorationVisits: RegisterDefinition<RestorationVisit> = {
     { key: 'notes', labelKey: 'registers.column.notes', wide: true, cell: (record) => text(record.notes) },
     review,
   ],
+  defaultSort: { column: 0, descending: true },
   communityOf: (record, lookups) => lookups.sites.get(record.siteId)?.communityId ?? null,
   inPeriod: (record, period) => dayInPeriod(record.date, period),
   categoryOf: none,
@@ -401,18 +413,24 @@ function fold(value: string): string {
 }
 
 /** Builds the table rows of a register: deleted records left out, cells formatted for the locale. */
-export function buildRows(kind: RegisterKind, records: readonly RecordMeta[], lookups: Lookups, locale: Locale): TableRow[] {
+export function buildRows(
+  kind: RegisterKind,
+  records: readonly RecordMeta[],
+  lookups: Lookups,
+  locale: Locale,
+  timeZone = 'UTC',
+): TableRow[] {
   const definition = registerOf(kind);
   const rows: TableRow[] = [];
   for (const record of records) {
     if (record.deleted) continue;
-    const cells = definition.columns.map((column) => column.cell(record, lookups, locale));
+    const cells = definition.columns.map((column) => column.cell(record, lookups, locale, timeZone));
     rows.push({ id: record.id, record, cells, haystack: fold(cells.map((cell) => cell.text).join(' ')) });
   }
   return rows;
 }
 
-/** The rows that pass the period and the filters, sorted by a column (ascending or descending). */
+/** The rows that pass the period and the filters, sorted by a column (or the register's default order). */
 export function filterAndSort(
   kind: RegisterKind,
   rows: readonly TableRow[],
@@ -432,11 +450,12 @@ export function filterAndSort(
     if (filters.review && record.reviewState !== filters.review) return false;
     return words.every((word) => row.haystack.includes(word));
   });
-  if (sort) {
-    const direction = sort.descending ? -1 : 1;
+  const order = sort ?? definition.defaultSort;
+  {
+    const direction = order.descending ? -1 : 1;
     kept.sort((a, b) => {
-      const left = a.cells[sort.column]?.sort ?? '';
-      const right = b.cells[sort.column]?.sort ?? '';
+      const left = a.cells[order.column]?.sort ?? '';
+      const right = b.cells[order.column]?.sort ?? '';
       if (left === right) return 0;
       if (typeof left === 'number' && typeof right === 'number') return (left - right) * direction;
       return String(left).localeCompare(String(right)) * direction;

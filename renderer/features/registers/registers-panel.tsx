@@ -149,7 +149,8 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
     return () => clearTimeout(timer);
   }, [search, setFilters]);
 
-  const rows = useMemo(() => (records ? buildRows(kind, records, lookups, t.locale) : []), [kind, records, lookups, t.locale]);
+  const timeZone = useSession().basin.info.settings.timeZone;
+  const rows = useMemo(() => (records ? buildRows(kind, records, lookups, t.locale, timeZone) : []), [kind, records, lookups, t.locale, timeZone]);
   const shown = useMemo(() => filterAndSort(kind, rows, lookups, period, filters, sort), [kind, rows, lookups, period, filters, sort]);
   const categories = useMemo(() => {
     const values = new Set<string>();
@@ -171,7 +172,7 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
     () => [...lookups.communities.values()].filter((community) => !community.deleted).sort((a, b) => a.name.localeCompare(b.name)),
     [lookups],
   );
-  const hasCommunity = kind !== 'monitoringPoints' && kind !== 'measurements' && kind !== 'contaminationEvents';
+  const hasCommunity = kind !== 'communities' && kind !== 'monitoringPoints' && kind !== 'measurements' && kind !== 'contaminationEvents';
 
   const onRowClick = (row: TableRow) => {
     select({ type: 'record', kind, id: row.id });

@@ -1,0 +1,132 @@
+import { test, expect, type Page } from '@playwright/test';
+import { openApp, screenshot } from './helpers';
+
+/*
+ * The registers as a committee member uses them: open a register's table, register a withdrawal with the form and
+ * find it in the table, import a CSV with decimal commas (one bad row: listed by row and column, nothing saved;
+ * fixed: every row saved), edit a record and read its history, approve a received record.
+ */
+
+const INTAKE = 'Bocatoma del acueducto de Vereda Alto de los Frailejones';
+
+async function openRegister(page: Page, name: RegExp): Promise<void> {
+  await page.getByRole('tab', { name: 'Registros' }).click();
+  await page.getByRole('button', { name }).click();
+  await expect(page.getByRole('table', { name })).toBeVisible();
+  await expect(page.locator('.shown-count')).toContainText(' de ');
+}
+
+/** The number of records the table says it holds ("se muestran N de M"). */
+async function tableTotal(page: Page): Promise<number> {
+  const text = (await page.locator('.shown-count').textContent()) ?? '';
+  const match = /de ([\d.\s\u00a0]+)/.exec(text);
+  return Number((match?.[1] ?? '').replace(/[.\s\u00a0]/g, ''));
+}
+
+function csvFile(name: string, lines: readonly string[]) {
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`, 'utf-8') };
+}
+
+test('registers a withdrawal with the form and finds it in the table', async ({ page }) => {
+  await openApp(page);
+  await openRegister(page, /^Extracciones/);
+  await screenshot(page, 'registers-withdrawals-table');
+  const before = await tableTotal(page);
+  expect(before).toBeGreaterThan(1000);
+
+  await page.getByRole('button', { name: 'Registrar una extracción' }).click();
+  await page.getByLabel('Captación').selectOption({ label: INTAKE });
+  await page.getByLabel('Primer día').fill('2026-10-05');
+  await page.getByLabel('Último día').fill('2026-10-11');
+  // A negative volume is refused in Spanish, beside the field.
+  await page.getByLabel('Volumen', { exact: true }).fill('-5');
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+  await expect(page.getByText('No puede ser negativo.')).toBeVisible();
+  // A decimal comma is how Spanish writes numbers.
+  await page.getByLabel('Volumen', { exact: true }).fill('1.234,5');
+  await expect(page.getByText('Eso da 1234,5 m³.')).toBeVisible();
+  await screenshot(page, 'registers-withdrawal-form');
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+
+  // Saved: its panel opens, received and waiting for review, and the table has one more row.
+  const details = page.getByRole('complementary', { name: /detalle/i });
+  await expect(details.getByText('Recibido, sin revisar')).toBeVisible();
+  await expect(details.getByText('1234,5 m³').first()).toBeVisible();
+  await expect.poll(() => tableTotal(page)).toBe(before + 1);
+  await page.getByLabel('Buscar en la tabla').fill('1234,5');
+  await expect(page.getByRole('table', { name: /^Extracciones/ }).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('table', { name: /^Extracciones/ }).getByText('5/10/26')).toBeVisible();
+  await screenshot(page, 'registers-withdrawal-saved');
+});
+
+test('imports a CSV with decimal commas: a bad row is listed and nothing saved; fixed, every row is saved', async ({ page }) => {
+  await openApp(page);
+  await openRegister(page, /^Extracciones/);
+  const before = await tableTotal(page);
+  await page.getByRole('button', { name: 'Importar archivo CSV' }).click();
+
+  const header = 'Fecha;Captación;Volumen (m3);Método;Reportado por';
+  const good = [
+    `01/09/2026;${INTAKE};1.234,5;medidor;Anacleto Guerrero`,
+    `08/09/2026;${INTAKE};980,25;Medidor;Anacleto Guerrero`,
+    `15/09/2026;${INTAKE};12,75;estimado;Anacleto Guerrero`,
+  ];
+  const bad = `22/09/2026;${INTAKE};-3,5;medidor;Anacleto Guerrero`;
+  await page.getByLabel('Elegir el archivo CSV…').setInputFiles(csvFile('lecturas-con-error.csv', [header, ...good, bad]));
+  // The preview reads the decimal commas and shows the bad cell.
+  await expect(page.getByRole('combobox', { name: 'Columna de Captación' })).toHaveValue('1');
+  await expect(page.getByText('Los números están escritos')).toBeVisible();
+  await expect(page.locator('.import-preview').getByText('1234,5 m³')).toBeVisible();
+  await screenshot(page, 'registers-import-preview');
+  await page.getByRole('button', { name: 'Revisar todo el archivo e importar' }).click();
+  const errors = page.locator('.import-errors');
+  await expect(errors).toContainText('No se guardó nada');
+  await expect(errors).toContainText('Fila 5, columna «Volumen (m3)»');
+  await screenshot(page, 'registers-import-error');
+
+  // Nothing was written: the table still holds what it held.
+  await page.getByRole('button', { name: 'Volver a la tabla' }).click();
+  await expect.poll(() => tableTotal(page)).toBe(before);
+
+  await page.getByRole('button', { name: 'Importar archivo CSV' }).click();
+  await page.getByLabel('Elegir el archivo CSV…').setInputFiles(csvFile('lecturas-corregidas.csv', [header, ...good, bad.replace('-3,5', '3,5')]));
+  await page.getByRole('button', { name: 'Revisar todo el archivo e importar' }).click();
+  await expect(page.getByText('Se importaron 4 registros.', { exact: false })).toBeVisible();
+  await screenshot(page, 'registers-import-done');
+  await page.getByRole('button', { name: 'Volver a la tabla' }).click();
+  await expect.poll(() => tableTotal(page)).toBe(before + 4);
+  await page.getByLabel('Buscar en la tabla').fill('Anacleto');
+  const table = page.getByRole('table', { name: /^Extracciones/ });
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await expect(table.getByText('980,25 m³')).toBeVisible();
+  await expect(table.getByText('1234,5 m³')).toBeVisible();
+  await screenshot(page, 'registers-imported-rows');
+});
+
+test('edits a record and reads its history; approves a received record', async ({ page }) => {
+  await openApp(page);
+  await openRegister(page, /^Comunidades/);
+  await page.getByRole('button', { name: 'Nueva comunidad' }).click();
+  await page.getByLabel('Nombre').fill('Vereda El Silencio');
+  await page.getByLabel('Población').fill('240');
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+
+  const details = page.getByRole('complementary', { name: /detalle/i });
+  await expect(details.getByRole('heading', { name: 'Vereda El Silencio' })).toBeVisible();
+  await details.getByRole('button', { name: 'Editar' }).click();
+  await details.getByLabel('Población').fill('1.250');
+  await details.getByRole('button', { name: 'Guardar cambios' }).click();
+
+  const history = details.getByRole('region', { name: 'Historial' });
+  await expect(history.getByText('Editado')).toBeVisible();
+  await expect(history.getByText('Registrado')).toBeVisible();
+  await expect(history.getByText(/Población: 240 → 1250/)).toBeVisible();
+  await expect(history.getByText(/Coordinación/).first()).toBeVisible();
+  await screenshot(page, 'registers-history');
+
+  await details.getByRole('button', { name: 'Aprobar' }).click();
+  await expect(details.getByRole('region', { name: 'Revisión' }).getByText('Aprobado', { exact: true })).toBeVisible();
+  await expect(history.getByText('Revisado')).toBeVisible();
+  await expect(history.getByText(/Revisión: Recibido, sin revisar → Aprobado/)).toBeVisible();
+  await screenshot(page, 'registers-approved');
+});
