@@ -231,6 +231,74 @@ export class DexieRepository implements Repository<Blob> {
     return this.writeVersion(kind, id, 'update', actor, (current, at) => buildUpdated(kind, current, patch, actor, at, options));
   }
 
+  /**
+   * Writes new versions of many records of one kind in one transaction, all or nothing, each with its own audit
+   * entry exactly as `update` writes one (for fields recomputed in bulk, e.g. snaps to new rivers): one commit
+   * instead of one per record, so live queries and the findings worker react once.
+   */
+  bulkUpdate<K extends RecordKind>(
+    kind: K,
+    changes: readonly { readonly id: RecordId; readonly patch: Patch<K>; readonly expectedVersion: number }[],
+    actor: Actor,
+  ): Promise<StoreResult<{ readonly count: number }>> {
+    if (changes.length === 0) return Promise.resolve(ok({ count: 0 }));
+    return this.serialize(async () => {
+      const table = this.db.recordTable(kind);
+      const tables: Table[] = [table, this.db.versions, this.db.audit];
+      if (kind === 'withdrawals') tables.push(this.db.monthlyTotals);
+      const ids = changes.map((change) => change.id);
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+        const [currents, head] = await Promise.all([table.bulkGet(ids), this.auditHead()]);
+        const at = this.clock();
+        const records: RecordTypes[K][] = [];
+        for (const [index, change] of changes.entries()) {
+          const built = buildUpdated(kind, currents[index], change.patch, actor, at, { expectedVersion: change.expectedVersion });
+          if (!built.ok) return built;
+          records.push(built.value);
+        }
+        const entries = await chainAuditEntries(
+          head,
+          records.map(
+            (record): AuditEntryDraft => ({
+              at: record.updatedAt,
+              actor: actor.name,
+              device: actor.device,
+              kind,
+              recordId: record.id,
+              version: record.version,
+              op: 'update',
+              change: { record } as unknown as JsonValue,
+            }),
+          ),
+          this.hash,
+        );
+        try {
+          await this.db.transaction('rw', tables, async () => {
+            const [still, stillHead] = await Promise.all([table.bulkGet(ids), this.auditHead()]);
+            if (!sameHead(stillHead, head) || still.some((row, index) => row?.version !== currents[index]?.version)) throw new RetryWrite();
+            await this.db.versions.bulkAdd(
+              currents.map((current) => ({ kind, id: current!.id, version: current!.version, record: current! })),
+            );
+            await table.bulkPut(records);
+            await this.db.audit.bulkAdd(entries);
+            if (kind === 'withdrawals') {
+              for (const [index, record] of records.entries()) {
+                await this.applyMonthlyDeltas(
+                  monthlyDeltasOfWrite(currents[index] as Withdrawal | undefined, record as unknown as Withdrawal),
+                );
+              }
+            }
+          });
+          return ok({ count: records.length });
+        } catch (error) {
+          if (error instanceof RetryWrite) continue;
+          throw error;
+        }
+      }
+      return problem('store.busy');
+    });
+  }
+
   remove<K extends RecordKind>(
     kind: K,
     id: RecordId,
