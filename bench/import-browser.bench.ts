@@ -181,6 +181,8 @@ async function main(): Promise<void> {
   const browser = await chromium.launch({ executablePath: findBrowser(), args: BROWSER_ARGS, headless: true });
   try {
     const context = await browser.newContext({ locale: 'es-CO', viewport: { width: 1366, height: 768 } });
+    // tsx names functions with a helper that does not exist in the page; functions sent to evaluate need it there.
+    await context.addInitScript({ content: 'globalThis.__name = (target) => target;' });
     const page = await context.newPage();
     await page.goto(`http://127.0.0.1:${port}/index.html`);
     await page.locator('.map[data-map-loaded="true"]').waitFor({ timeout: 120_000 });
