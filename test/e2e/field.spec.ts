@@ -136,7 +136,7 @@ test('draws a restoration polygon and reads its area in hectares', async ({ page
   await screenshot(page, 'field-site-drawn');
 
   await form.getByLabel('Nombre del sitio').fill('Reforestación ladera del Roble');
-  await form.getByLabel('Estado').selectOption({ label: 'En curso' });
+  await form.getByLabel('Estado').selectOption({ label: 'En ejecución' });
   await form.getByRole('button', { name: 'Guardar', exact: true }).click();
   const details = page.getByRole('complementary', { name: /detalle/i });
   await expect(details.getByText(areaText!)).toBeVisible();
@@ -185,8 +185,13 @@ test('adds a water sample over the guideline and sees the exceedance', async ({ 
   await expect(arsenic).toContainText('0,05 mg/L');
   await expect(arsenic).toContainText('≤ 0,01 mg/L');
   await arsenic.getByRole('button', { name: 'Arsénico' }).click();
-  await expect(details.getByRole('img', { name: /Arsénico en el tiempo/ })).toBeVisible();
   await screenshot(page, 'field-sample-exceedance');
+  const chart = details.getByRole('img', { name: /Arsénico en el tiempo/ });
+  await expect(chart).toBeVisible();
+  // The new sample is drawn as a red point above the dashed guideline.
+  await expect(chart.locator('circle.field-point-exceeds')).not.toHaveCount(0);
+  await chart.scrollIntoViewIfNeeded();
+  await screenshot(page, 'field-sample-chart');
 
   // With Colombia's Resolución 2115 as national standard, nitrate's limit is 10 mg/L instead of WHO's 50.
   await page.getByRole('button', { name: 'Valores de la norma' }).click();

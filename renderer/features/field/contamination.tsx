@@ -367,20 +367,22 @@ function Downstream({ event }: { readonly event: ContaminationEvent }) {
                     {target.type === 'community' ? (
                       <strong>{community}</strong>
                     ) : (
-                      <>
+                      <span className="field-intake">
                         {intakeNames.get(target.id) ?? target.id}
-                        <small className="field-sub">{t('field.downstream.intakeOf', { community })}</small>
-                      </>
+                        {!(intakeNames.get(target.id) ?? '').includes(community) && (
+                          <small className="field-sub">{t('field.downstream.intakeOf', { community })}</small>
+                        )}
+                      </span>
                     )}
                   </td>
-                  <td className="field-number">{formatKm(t, target.distanceKm)}</td>
-                  <td className="field-number">{formatTravel(t, target.arrivalSeconds)}</td>
+                  <td className="field-number field-nowrap">{formatKm(t, target.distanceKm)}</td>
+                  <td className="field-number field-nowrap">{formatTravel(t, target.arrivalSeconds)}</td>
                   <td>
                     {target.type === 'community' &&
                       (warned.has(target.communityId) ? (
                         <span className="field-ok">{t('field.warning.done')}</span>
                       ) : (
-                        <button type="button" onClick={() => setWarnFor(target.communityId)}>
+                        <button type="button" className="field-warn-button" onClick={() => setWarnFor(target.communityId)}>
                           {t('field.warning.record')}
                         </button>
                       ))}

@@ -328,7 +328,7 @@ function GuidelineSettings({ onClose }: { readonly onClose: () => void }) {
 function usePointMeasurements(pointId: string): Measurement[] | undefined {
   const { repository } = useSession();
   const period = useUiStore((state) => state.period);
-  const all = useLiveQuery(() => repository.listWhere('measurements', 'pointId', pointId), [repository, pointId]);
+  const all = useLiveQuery(async () => (pointId ? repository.listWhere('measurements', 'pointId', pointId) : []), [repository, pointId]);
   return useMemo(
     () => all?.filter((measurement) => inPeriod(measurement.time, period)).sort((a, b) => Date.parse(a.time) - Date.parse(b.time)),
     [all, period],
