@@ -141,12 +141,26 @@ export function seasonOccurrencesBetween(season: Season, fromDay: number, toDay:
   return occurrences;
 }
 
+/** A season's month-days parsed once per season object (isDayInSeason runs for every event of every clause). */
+const seasonParts = new WeakMap<Season, { start: { month: number; day: number }; end: { month: number; day: number }; wraps: boolean }>();
+
+function dayOfParsedMonthDay(year: number, { month, day }: { month: number; day: number }): number {
+  return daysFromCivil(year, month, month === 2 && day === 29 && !isLeapYear(year) ? 28 : day);
+}
+
 /** True when local day `dayNumber` lies inside the season. */
 export function isDayInSeason(season: Season, dayNumber: number): boolean {
+  let parts = seasonParts.get(season);
+  if (!parts) {
+    parts = { start: monthDayOf(season.startMonthDay), end: monthDayOf(season.endMonthDay), wraps: season.endMonthDay < season.startMonthDay };
+    seasonParts.set(season, parts);
+  }
   const { year } = civilFromDays(dayNumber);
-  for (const candidate of [year - 1, year]) {
-    const occurrence = seasonOccurrence(season, candidate);
-    if (dayNumber >= occurrence.startDay && dayNumber < occurrence.endDay) return true;
+  // The occurrences starting last year and this year, as seasonOccurrence gives them, without their keys.
+  for (let candidate = year - 1; candidate <= year; candidate++) {
+    const startDay = dayOfParsedMonthDay(candidate, parts.start);
+    const endDay = dayOfParsedMonthDay(parts.wraps ? candidate + 1 : candidate, parts.end) + 1;
+    if (dayNumber >= startDay && dayNumber < endDay) return true;
   }
   return false;
 }

@@ -14,8 +14,8 @@ import {
 } from './calendar';
 import type { AffectedCommunity, Finding, FindingCondition, FindingEvidence, FindingSubject, RuleMessage } from './finding';
 import { findingId } from './finding';
-import { distanceToFeatureM } from './geometry';
-import type { RecordIndex } from './record-index';
+import { distanceToFeatureM, surelyFartherThan } from './geometry';
+import type { DatedEvent, RecordIndex } from './record-index';
 import { buildRosterSchedule, type RosterSchedule } from './turns';
 import { convertGuidelineUnit, type GuidelineEntry, type GuidelineTable } from './who-guidelines';
 
@@ -182,7 +182,8 @@ function candidateIntakes(ctx: EvaluationContext, ids: readonly string[] | null,
   } else if (ids !== null) {
     candidates = ids.map((id) => index.intakeIndex.get(id)).filter((i): i is number => i !== undefined);
   } else {
-    candidates = index.intakes.map((_, i) => i);
+    // Every intake: already unique and in index order.
+    return index.intakes.map((_, i) => i);
   }
   return [...new Set(candidates)].sort((a, b) => a - b);
 }
@@ -209,6 +210,8 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
     communityIds = filter?.subjects ? all.filter((id) => filter.subjects!.has(`community:${id}`)) : all;
   }
   const intakeCandidates = p.scope === 'intake' ? candidateIntakes(ctx, p.subjectIds, filter).filter(usable) : [];
+  // Each community's usable intakes, once per clause rather than once per period.
+  const communityIntakes = communityIds.map((id) => (index.intakesOfCommunity.get(id) ?? []).filter(usable));
   const windowsOf = (period: CalendarPeriod): [number, number][] =>
     (
       p.season && p.periodUnit !== 'season'
@@ -254,9 +257,11 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
         },
       });
     }
-    for (const communityId of communityIds) {
-      const intakes = (index.intakesOfCommunity.get(communityId) ?? []).filter(usable);
-      const volumeM3 = intakes.reduce((sum, i) => sum + volumeOf(i), 0);
+    for (let k = 0; k < communityIds.length; k++) {
+      const communityId = communityIds[k]!;
+      const intakes = communityIntakes[k]!;
+      let volumeM3 = 0;
+      for (const i of intakes) volumeM3 += volumeOf(i);
       if (!(volumeM3 > p.limitM3)) continue;
       breach({ type: 'community', id: communityId }, intakes, volumeM3, index.downstreamOfCommunity(communityId), {
         code: 'rules.sentence.withdrawalQuotaCommunity',
@@ -483,20 +488,24 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
   }
 };
 
-function eventsFor(ctx: EvaluationContext, c: ClauseInForce, filter: UnitFilter | null, classes: readonly string[] | null) {
-  const found: { id: string; day: number; entry: NonNullable<ReturnType<RecordIndex['events']['get']>> }[] = [];
-  const entries = filter?.subjects
-    ? [...filter.subjects]
-        .filter((key) => key.startsWith('event:'))
-        .map((key) => ctx.index.events.get(key.slice(6)))
-        .filter((entry) => entry !== undefined)
-        .sort((a, b) => a.observedMs - b.observedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0))
-    : ctx.index.eventsInTimeOrder();
-  for (const entry of entries) {
-    if (classes !== null && !classes.includes(entry.record.pollutantClass)) continue;
-    const day = localDayOfMs(entry.observedMs, ctx.utcOffsetMinutes);
-    if (day < ctx.fromDay || day >= ctx.toDay || day < c.fromDay || day >= c.toDay || entry.observedMs > ctx.nowMs) continue;
-    found.push({ id: entry.record.id, day, entry });
+function eventsFor(ctx: EvaluationContext, c: ClauseInForce, filter: UnitFilter | null, classes: readonly string[] | null): DatedEvent[] {
+  const found: DatedEvent[] = [];
+  const keep = (dated: DatedEvent): void => {
+    const { day, entry } = dated;
+    if (classes !== null && !classes.includes(entry.record.pollutantClass)) return;
+    if (day < ctx.fromDay || day >= ctx.toDay || day < c.fromDay || day >= c.toDay || entry.observedMs > ctx.nowMs) return;
+    found.push(dated);
+  };
+  if (filter?.subjects) {
+    const entries = [...filter.subjects]
+      .filter((key) => key.startsWith('event:'))
+      .map((key) => ctx.index.events.get(key.slice(6)))
+      .filter((entry) => entry !== undefined)
+      .sort((a, b) => a.observedMs - b.observedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
+    for (const entry of entries) keep({ id: entry.record.id, day: localDayOfMs(entry.observedMs, ctx.utcOffsetMinutes), entry });
+  } else {
+    // The unfiltered list and its local days are computed once per index and shared by every event clause.
+    for (const dated of ctx.index.eventDaysInTimeOrder(ctx.utcOffsetMinutes)) keep(dated);
   }
   return found;
 }
@@ -574,6 +583,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
     for (const i of intakes) {
       const intake = index.intakes[i]!;
       if (p.intakeUses !== null && !p.intakeUses.includes(intake.use)) continue;
+      if (surelyFartherThan(intake.location, p.geometry, p.distanceM)) continue;
       const distanceM = distanceToFeatureM(intake.location, p.geometry);
       if (!(distanceM <= p.distanceM)) continue;
       emit(
@@ -596,6 +606,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
   }
   if (p.pollutantClasses !== null && p.pollutantClasses.length === 0) return;
   for (const { id, day, entry } of eventsFor(ctx, c, filter, p.pollutantClasses)) {
+    if (surelyFartherThan(entry.record.location, p.geometry, p.distanceM)) continue;
     const distanceM = distanceToFeatureM(entry.record.location, p.geometry);
     if (!(distanceM <= p.distanceM)) continue;
     emit(
@@ -703,6 +714,7 @@ const downstreamWarning: Evaluator<'downstream-warning'> = (c, p, ctx, filter, e
     if (ctx.nowMs <= deadlineMs) continue;
     const downstream = index.downstreamOf(snap);
     const owed = downstream.filter((item) => item.distanceKm <= p.distanceKm);
+    if (owed.length === 0) continue;
     const warnedInTime = new Set(
       entry.record.notifications.filter((notification) => parseIsoMs(notification.sentAt) <= deadlineMs).map((notification) => notification.communityId),
     );

@@ -70,3 +70,18 @@ export function distanceToFeatureM(point: readonly [number, number], feature: Fe
       return Math.min(...feature.coordinates.map((polygon) => polygonDistanceDegrees(polygon, kx, lon, lat))) * METRES_PER_DEGREE;
   }
 }
+
+/**
+ * True when a point feature is certainly more than `limitM` from (lon, lat): its larger coordinate difference in
+ * the same local frame already exceeds the limit, and distanceToFeatureM's hypotenuse is never shorter than that.
+ * A cheap test before the exact distance; always false for polygons.
+ * @example surelyFartherThan([-75, 5.01], { type: 'Point', coordinates: [-75, 5] }, 500) // true
+ */
+export function surelyFartherThan(point: readonly [number, number], feature: FeatureGeometry, limitM: number): boolean {
+  if (feature.type !== 'Point') return false;
+  const [lon, lat] = point;
+  const kx = Math.cos((lat * Math.PI) / 180);
+  const dx = ((feature.coordinates[0] ?? 0) - lon) * kx;
+  const dy = (feature.coordinates[1] ?? 0) - lat;
+  return Math.max(Math.abs(dx), Math.abs(dy)) * METRES_PER_DEGREE > limitM;
+}

@@ -7,7 +7,7 @@ import type {
   RestorationSite,
   Withdrawal,
 } from '../domain/records';
-import { parseIsoMs } from './calendar';
+import { localDayOfMs, parseIsoMs } from './calendar';
 import type { AffectedCommunity } from './finding';
 import { flowsThrough, type NetworkPosition, type NetworkView } from './network-view';
 
@@ -30,6 +30,13 @@ export interface RuleRecords {
   readonly restorationSites: readonly RestorationSite[];
   /** A snapped point of each community's territory, for communities downstream that have no intake. */
   readonly communityPositions?: Readonly<Record<string, NetworkPosition>>;
+}
+
+let scratchBuffer = new Float64Array(1024);
+
+function sortScratch(length: number): Float64Array {
+  if (scratchBuffer.length < length) scratchBuffer = new Float64Array(Math.max(length, 2 * scratchBuffer.length));
+  return scratchBuffer;
 }
 
 /** Withdrawals of one intake, sorted by start, in parallel typed arrays (UTC ms and m3). */
@@ -76,20 +83,15 @@ export class WithdrawalSeries {
       if (next >= tail.length || (head < prefix && before(head, tail[next]!) <= 0)) order[k] = head++;
       else order[k] = tail[next++]!;
     }
-    const start = new Float64Array(this.startMs.length);
-    const end = new Float64Array(this.startMs.length);
-    const volume = new Float64Array(this.startMs.length);
-    const newIds: string[] = new Array<string>(this.length);
-    for (let to = 0; to < this.length; to++) {
-      const from = order[to]!;
-      start[to] = this.startMs[from]!;
-      end[to] = this.endMs[from]!;
-      volume[to] = this.volumeM3[from]!;
-      newIds[to] = ids[from]!;
+    // Permute in place through one scratch copy shared by every series (a million readings would otherwise
+    // allocate 24 MB of new arrays on every index build).
+    const scratch = sortScratch(this.length);
+    for (const column of [this.startMs, this.endMs, this.volumeM3]) {
+      scratch.set(column.subarray(0, this.length));
+      for (let to = 0; to < this.length; to++) column[to] = scratch[order[to]!]!;
     }
-    this.startMs = start;
-    this.endMs = end;
-    this.volumeM3 = volume;
+    const newIds: string[] = new Array<string>(this.length);
+    for (let to = 0; to < this.length; to++) newIds[to] = ids[order[to]!]!;
     this.ids = newIds;
   }
 
@@ -200,6 +202,13 @@ export interface IndexedEvent {
   readonly closedMs: number | null;
 }
 
+/** An event with the basin-local day number it was observed on. */
+export interface DatedEvent {
+  readonly id: string;
+  readonly day: number;
+  readonly entry: IndexedEvent;
+}
+
 /** Volumes of every intake over one range, m3, and readings overlapping it. */
 export interface PeriodTotals {
   readonly fromMs: number;
@@ -234,8 +243,11 @@ export class RecordIndex {
   private eventOrder: IndexedEvent[] | null = null;
   readonly sitesOfCommunity = new Map<string, RestorationSite[]>();
   readonly communityPositions: Readonly<Record<string, NetworkPosition>>;
-  private readonly totalsCache = new Map<string, PeriodTotals>();
+  /** Period totals by range start, then range end (numbers, not a string key: quotas ask for thousands). */
+  private readonly totalsCache = new Map<number, Map<number, PeriodTotals>>();
   private readonly downstreamCache = new Map<string, AffectedCommunity[]>();
+  /** The same answers by position object, which saves building the string key for every event of every clause. */
+  private readonly downstreamByPosition = new WeakMap<NetworkPosition, AffectedCommunity[]>();
   private readonly communityDownstreamCache = new Map<string, AffectedCommunity[]>();
   private readonly upstreamCache = new Map<string, Int32Array>();
 
@@ -281,8 +293,7 @@ export class RecordIndex {
 
   /** Volumes of every intake over [fromMs, toMs), cached. */
   totals(fromMs: number, toMs: number): PeriodTotals {
-    const key = `${fromMs}|${toMs}`;
-    let totals = this.totalsCache.get(key);
+    let totals = this.cachedTotals(fromMs, toMs);
     if (!totals) {
       const volumeM3 = new Float64Array(this.intakes.length);
       const count = new Int32Array(this.intakes.length);
@@ -292,9 +303,22 @@ export class RecordIndex {
         count[i] = result.count;
       }
       totals = { fromMs, toMs, volumeM3, count };
-      this.totalsCache.set(key, totals);
+      this.cacheTotals(totals);
     }
     return totals;
+  }
+
+  private cachedTotals(fromMs: number, toMs: number): PeriodTotals | undefined {
+    return this.totalsCache.get(fromMs)?.get(toMs);
+  }
+
+  private cacheTotals(totals: PeriodTotals): void {
+    let byEnd = this.totalsCache.get(totals.fromMs);
+    if (!byEnd) {
+      byEnd = new Map();
+      this.totalsCache.set(totals.fromMs, byEnd);
+    }
+    byEnd.set(totals.toMs, totals);
   }
 
   /**
@@ -303,7 +327,7 @@ export class RecordIndex {
    */
   prefetchTotals(ranges: readonly (readonly [number, number])[]): void {
     const missing = ranges
-      .filter(([fromMs, toMs]) => !this.totalsCache.has(`${fromMs}|${toMs}`))
+      .filter(([fromMs, toMs]) => this.cachedTotals(fromMs, toMs) === undefined)
       .sort((a, b) => a[0] - b[0]);
     for (let k = 1; k < missing.length; k++) if (missing[k]![0] < missing[k - 1]![1]) return;
     if (missing.length < 8) return;
@@ -347,7 +371,7 @@ export class RecordIndex {
         }
       }
     }
-    for (const table of tables) this.totalsCache.set(`${table.fromMs}|${table.toMs}`, table);
+    for (const table of tables) this.cacheTotals(table);
   }
 
   /** Adds or removes a withdrawal and refreshes the cached totals it touches. */
@@ -359,11 +383,13 @@ export class RecordIndex {
     const endMs = parseIsoMs(withdrawal.periodEnd);
     if (present) series.insert(withdrawal.id, startMs, endMs, withdrawal.volumeM3);
     else series.remove(withdrawal.id, startMs);
-    for (const totals of this.totalsCache.values()) {
-      if (totals.fromMs > Math.max(startMs, endMs) || totals.toMs < startMs) continue;
-      const result = series.volumeBetween(totals.fromMs, totals.toMs);
-      totals.volumeM3[index] = result.volumeM3;
-      totals.count[index] = result.count;
+    for (const byEnd of this.totalsCache.values()) {
+      for (const totals of byEnd.values()) {
+        if (totals.fromMs > Math.max(startMs, endMs) || totals.toMs < startMs) continue;
+        const result = series.volumeBetween(totals.fromMs, totals.toMs);
+        totals.volumeM3[index] = result.volumeM3;
+        totals.count[index] = result.count;
+      }
     }
   }
 
@@ -388,6 +414,25 @@ export class RecordIndex {
     this.measurements.set(key, list);
   }
 
+  /**
+   * Every event ordered by observation time, then id, each with the basin-local day it was observed on (a day
+   * number); shared by every event clause of an evaluation.
+   */
+  eventDaysInTimeOrder(utcOffsetMinutes: number): readonly DatedEvent[] {
+    if (this.datedEvents === null || this.datedEventsOffset !== utcOffsetMinutes) {
+      this.datedEvents = this.eventsInTimeOrder().map((entry) => ({
+        id: entry.record.id,
+        day: localDayOfMs(entry.observedMs, utcOffsetMinutes),
+        entry,
+      }));
+      this.datedEventsOffset = utcOffsetMinutes;
+    }
+    return this.datedEvents;
+  }
+
+  private datedEvents: DatedEvent[] | null = null;
+  private datedEventsOffset = 0;
+
   /** Every event ordered by observation time, then id. */
   eventsInTimeOrder(): readonly IndexedEvent[] {
     this.eventOrder ??= [...this.events.values()].sort(
@@ -399,6 +444,7 @@ export class RecordIndex {
   /** Adds, replaces or removes a contamination event. */
   applyEvent(event: ContaminationEvent, present: boolean): void {
     this.eventOrder = null;
+    this.datedEvents = null;
     if (present && !event.deleted) this.putEvent(event);
     else this.events.delete(event.id);
   }
@@ -433,9 +479,14 @@ export class RecordIndex {
 
   /** Communities with an intake (or territory point) downstream of `position`, nearest first. */
   downstreamOf(position: NetworkPosition): AffectedCommunity[] {
+    const known = this.downstreamByPosition.get(position);
+    if (known) return known;
     const key = positionKey(position);
     const cached = this.downstreamCache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.downstreamByPosition.set(position, cached);
+      return cached;
+    }
     const nearest = new Map<string, number>();
     const keep = (communityId: string, distanceKm: number): void => {
       const known = nearest.get(communityId);
@@ -462,6 +513,7 @@ export class RecordIndex {
     }
     const affected = [...nearest].map(([communityId, distanceKm]) => ({ communityId, distanceKm })).sort(compareAffected);
     this.downstreamCache.set(key, affected);
+    this.downstreamByPosition.set(position, affected);
     return affected;
   }
 
