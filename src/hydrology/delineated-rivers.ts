@@ -51,8 +51,46 @@ export function rasterBoundsLonLat(raster: Raster): [number, number, number, num
   const east = originX + raster.width * cellSizeX;
   const south = originY - raster.height * cellSizeY;
   const toLonLat = toLonLatFunction(raster);
-  const corners = [toLonLat(originX, originY), toLonLat(east, originY), toLonLat(east, south), toLonLat(originX, south)];
+  const corners = [
+    toLonLat(originX, originY),
+    toLonLat(east, originY),
+    toLonLat(east, south),
+    toLonLat(originX, south),
+  ];
   const lons = corners.map((corner) => corner[0]);
   const lats = corners.map((corner) => corner[1]);
   return [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)];
+}
+
+/**
+ * The stream links that drain to the link ending at `outletCell` (that link included), so a delineation without a
+ * chosen outlet keeps one basin, the one of the largest river, instead of every stream leaving the raster. All
+ * links come back when no link ends at that cell.
+ *
+ * @example linksDrainingTo(streams, result.outletCell).features.every((f) => f.properties.toid !== null || ...)
+ */
+export function linksDrainingTo<
+  P extends { readonly id: number; readonly toid: number | null; readonly outletCell: number },
+>(streams: FeatureCollection<LineString, P>, outletCell: number): FeatureCollection<LineString, P> {
+  const outletLink = streams.features.find((feature) => feature.properties.outletCell === outletCell)?.properties.id;
+  if (outletLink === undefined) return streams;
+  const downstreamOf = new Map(streams.features.map((feature) => [feature.properties.id, feature.properties.toid]));
+  const reaches = new Map<number, boolean>([[outletLink, true]]);
+  const drains = (id: number): boolean => {
+    const path: number[] = [];
+    let current: number | null | undefined = id;
+    let result = false;
+    while (current !== null && current !== undefined) {
+      const known = reaches.get(current);
+      if (known !== undefined) {
+        result = known;
+        break;
+      }
+      path.push(current);
+      current = downstreamOf.get(current);
+    }
+    for (const visited of path) reaches.set(visited, result);
+    return result;
+  };
+  return { type: 'FeatureCollection', features: streams.features.filter((feature) => drains(feature.properties.id)) };
 }

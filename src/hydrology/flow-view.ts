@@ -60,7 +60,11 @@ export function sliceLine(
   const total = cumulative[cumulative.length - 1] ?? 0;
   const first = coordinates[0];
   if (first === undefined) return [];
-  if (!(total > 0)) return [[first[0], first[1]], [first[0], first[1]]];
+  if (!(total > 0))
+    return [
+      [first[0], first[1]],
+      [first[0], first[1]],
+    ];
   const pointAt = (fraction: number): [number, number] => {
     const target = fraction * total;
     let i = 1;
@@ -156,7 +160,8 @@ export function flowNeighbours(
     if (up < Infinity) upstream.push({ id: subject.id, name: subject.name, distanceKm: up });
     if (down < Infinity) downstream.push({ id: subject.id, name: subject.name, distanceKm: down });
   }
-  const byDistance = (a: FlowNeighbour, b: FlowNeighbour) => a.distanceKm - b.distanceKm || a.name.localeCompare(b.name);
+  const byDistance = (a: FlowNeighbour, b: FlowNeighbour) =>
+    a.distanceKm - b.distanceKm || a.name.localeCompare(b.name);
   return { upstream: upstream.sort(byDistance), downstream: downstream.sort(byDistance) };
 }
 

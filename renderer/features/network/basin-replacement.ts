@@ -1,7 +1,8 @@
 import type { FeatureCollection, LineString } from 'geojson';
 import type { RiverNetwork } from '../../../src/hydrology/river-network';
 import type { NetworkSnap } from '../../../src/domain/records';
-import type { Actor, Repository } from '../../../src/ports/repository';
+import type { Actor, Patch } from '../../../src/ports/repository';
+import type { DexieRepository } from '../../store/dexie-repository';
 import type { StoredBasin } from '../../session/basin-files';
 import { BASIN_META_KEY } from '../../session/sample-import';
 
@@ -69,7 +70,11 @@ export function mainOutlet(network: RiverNetwork): [number, number] | null {
 }
 
 /** The stored basin with new rivers: reaches, outlet, bounds (grown to hold them), communities' reaches; records untouched. */
-export function withNewRivers(basin: StoredBasin, network: RiverNetwork, replacement: RiverReplacement = {}): StoredBasin {
+export function withNewRivers(
+  basin: StoredBasin,
+  network: RiverNetwork,
+  replacement: RiverReplacement = {},
+): StoredBasin {
   const box = networkBounds(network);
   const [west, south, east, north] = basin.info.bounds;
   const bounds: [number, number, number, number] = box
@@ -122,7 +127,9 @@ function snapOn(network: RiverNetwork, lonLat: readonly [number, number], tolera
 
 function sameSnap(a: NetworkSnap | null | undefined, b: NetworkSnap | null | undefined): boolean {
   if (!a || !b) return !a && !b;
-  return a.reachId === b.reachId && Math.abs(a.fraction - b.fraction) < 1e-9 && Math.abs(a.distanceM - b.distanceM) < 0.01;
+  return (
+    a.reachId === b.reachId && Math.abs(a.fraction - b.fraction) < 1e-9 && Math.abs(a.distanceM - b.distanceM) < 0.01
+  );
 }
 
 /** The records whose snap differs on the new network, with their new snaps (locations never move). */
@@ -153,10 +160,11 @@ export interface ReplacementOutcome {
 
 /**
  * Stores the new rivers (meta 'basin') and re-snaps every placed record to them through the repository, one new
- * version each. Nothing is deleted; a record that cannot be re-snapped (a conflict) keeps its old version.
+ * version each, one transaction per kind. Nothing is deleted; when a kind cannot be re-snapped (a record edited
+ * meanwhile), its records keep their old versions and are counted as failed.
  */
 export async function replaceBasinRivers(
-  repository: Repository<Blob>,
+  repository: DexieRepository,
   basin: StoredBasin,
   network: RiverNetwork,
   actor: Actor,
@@ -169,13 +177,18 @@ export async function replaceBasinRivers(
   let failed = 0;
   for (const kind of PLACED_KINDS) {
     const records = (await repository.list(kind)) as unknown as PlacedRecord[];
-    for (const change of snapChanges(network, records, toleranceM)) {
-      const result = await repository.update(kind, change.id, change.patch as never, actor, {
+    const changes = snapChanges(network, records, toleranceM);
+    const result = await repository.bulkUpdate(
+      kind,
+      changes.map((change) => ({
+        id: change.id,
+        patch: change.patch as Patch<typeof kind>,
         expectedVersion: change.expectedVersion,
-      });
-      if (result.ok) resnapped++;
-      else failed++;
-    }
+      })),
+      actor,
+    );
+    if (result.ok) resnapped += result.value.count;
+    else failed += changes.length;
   }
   return { resnapped, failed };
 }

@@ -1,4 +1,5 @@
 import { cellCenter, delineate, DemError, hillshade, toLonLatFunction } from '../../../src/hydrology/dem';
+import { linksDrainingTo } from '../../../src/hydrology/delineated-rivers';
 import type { DelineateReply, DelineateRequest } from './delineate-protocol';
 
 /*
@@ -30,11 +31,16 @@ scope.onmessage = (event) => {
     });
     const shade = hillshade(raster);
     const outletCell = result.outletCell;
+    // Without a chosen outlet the streams cover the whole raster; keep the basin of the suggested outlet only.
+    const streams =
+      outlet === undefined && outletCell !== null ? linksDrainingTo(result.streams, outletCell) : result.streams;
+    const kept = new Set(streams.features.map((feature) => feature.properties.id));
+    const subbasins = result.subbasins.polygons ?? { type: 'FeatureCollection' as const, features: [] };
     scope.postMessage(
       {
         type: 'done',
-        streams: result.streams,
-        subbasins: result.subbasins.polygons ?? { type: 'FeatureCollection', features: [] },
+        streams,
+        subbasins: { ...subbasins, features: subbasins.features.filter((feature) => kept.has(feature.properties.id)) },
         watershed: result.watershed,
         outlet: outletCell === null ? null : toLonLatFunction(raster)(...cellCenter(raster, outletCell)),
         watershedAreaKm2: result.watershedAreaKm2,

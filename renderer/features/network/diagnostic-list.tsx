@@ -59,7 +59,9 @@ function ReachButtons({ network, ids }: { readonly network: RiverNetwork; readon
           </button>
         </li>
       ))}
-      {ids.length > listed.length && <li className="river-more">{t('river.diagnostics.more', { count: ids.length - listed.length })}</li>}
+      {ids.length > listed.length && (
+        <li className="river-more">{t('river.diagnostics.more', { count: ids.length - listed.length })}</li>
+      )}
     </ul>
   );
 }
@@ -70,7 +72,11 @@ function Pieces({ network }: { readonly network: RiverNetwork }) {
     <ol className="river-pieces">
       {network.pieces().map((piece, index) => (
         <li key={piece.outletIds.join()}>
-          <button type="button" className="chip" onClick={() => piece.outletIds[0] && focusReach(network, piece.outletIds[0])}>
+          <button
+            type="button"
+            className="chip"
+            onClick={() => piece.outletIds[0] && focusReach(network, piece.outletIds[0])}
+          >
             {t('river.diagnostics.piece', { number: index + 1, count: piece.reachCount, km: piece.lengthKm })}
           </button>
         </li>

@@ -25,6 +25,8 @@ export { PointPanel } from './point-panel';
 
 const PREVIEW_OVERLAY = 'river-preview';
 const PREVIEW_COLOR = '#0f766e';
+/** Meta key where the basin as it was before the last replacement of its rivers is kept. */
+const PREVIOUS_BASIN_KEY = 'basin.previous';
 
 /** An overlay layer with a filter (OverlayLayer drops the keys that not every layer type has). */
 function layer(spec: Omit<LineLayerSpecification, 'source'> | Omit<CircleLayerSpecification, 'source'>): OverlayLayer {
@@ -109,7 +111,10 @@ function ToleranceSetting() {
       </form>
       <p className="river-hint">{t('river.tolerance.hint')}</p>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'river-error' : 'river-ok'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'river-error' : 'river-ok'}
+        >
           {message.text}
         </p>
       )}
@@ -153,20 +158,35 @@ function usePreviewOverlay(candidate: CandidateRivers | null) {
         paint: { 'line-color': '#b45309', 'line-width': 1.2, 'line-opacity': 0.8 },
       }),
       layer({
+        id: 'river-preview-casing',
+        type: 'line',
+        filter: ['==', ['get', 'part'], 'reach'],
+        layout: { 'line-cap': 'round', 'line-join': 'round' },
+        paint: {
+          'line-color': '#ffffff',
+          'line-width': ['interpolate', ['linear'], ['coalesce', ['get', 'streamOrder'], 1], 1, 5, 6, 10],
+        },
+      }),
+      layer({
         id: 'river-preview-reaches',
         type: 'line',
         filter: ['==', ['get', 'part'], 'reach'],
         layout: { 'line-cap': 'round', 'line-join': 'round' },
         paint: {
           'line-color': PREVIEW_COLOR,
-          'line-width': ['interpolate', ['linear'], ['coalesce', ['get', 'streamOrder'], 1], 1, 1.8, 6, 6],
+          'line-width': ['interpolate', ['linear'], ['coalesce', ['get', 'streamOrder'], 1], 1, 2.5, 6, 7],
         },
       }),
       layer({
         id: 'river-preview-outlet',
         type: 'circle',
         filter: ['==', ['get', 'part'], 'outlet'],
-        paint: { 'circle-radius': 7, 'circle-color': PREVIEW_COLOR, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+        paint: {
+          'circle-radius': 7,
+          'circle-color': PREVIEW_COLOR,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
       }),
     ]);
     const box = networkBounds(candidate.network);
@@ -181,33 +201,51 @@ function Candidate({ candidate }: { readonly candidate: CandidateRivers }) {
   const reload = useReloadSession();
   const discard = useRiverImportStore((state) => state.discard);
   const setUsed = useRiverImportStore((state) => state.setUsed);
+  const setFailed = useRiverImportStore((state) => state.setFailed);
   const [saving, setSaving] = useState(false);
   const pieces = candidate.network.pieces().length;
 
   const use = async () => {
     setSaving(true);
-    const stored = ((await session.repository.getMeta(BASIN_META_KEY)) as StoredBasin | undefined) ?? session.basin;
-    await session.repository.setMeta('basin.previous', stored);
-    const result = await replaceBasinRivers(session.repository, stored, candidate.network, currentActor(), {
-      ...(candidate.subbasins ? { subbasins: candidate.subbasins } : {}),
-      ...(candidate.hillshade ? { hillshade: candidate.hillshade } : {}),
-    });
-    await reload();
-    setSaving(false);
-    setUsed(result);
+    try {
+      const stored = ((await session.repository.getMeta(BASIN_META_KEY)) as StoredBasin | undefined) ?? session.basin;
+      await session.repository.setMeta(PREVIOUS_BASIN_KEY, stored);
+      const result = await replaceBasinRivers(session.repository, stored, candidate.network, currentActor(), {
+        ...(candidate.subbasins ? { subbasins: candidate.subbasins } : {}),
+        ...(candidate.hillshade ? { hillshade: candidate.hillshade } : {}),
+      });
+      await reload();
+      setUsed(result);
+    } catch (error) {
+      console.error(error);
+      setFailed({
+        code: 'river.candidate.failed',
+        params: { detail: error instanceof Error ? error.message : String(error) },
+      });
+    } finally {
+      setSaving(false);
+    }
   };
 
   return (
     <div className="river-candidate" aria-label={t('river.candidate.label')}>
       <h3 className="river-subtitle">{t('river.candidate.title', { name: candidate.fileName })}</h3>
       <p>
-        {t('river.candidate.summary', { count: candidate.network.reachCount, pieces, outlets: candidate.network.outletIds().length })}
+        {t('river.candidate.summary', {
+          count: candidate.network.reachCount,
+          pieces,
+          outlets: candidate.network.outletIds().length,
+        })}
       </p>
       {candidate.watershedAreaKm2 !== undefined && (
         <p>{t('river.candidate.area', { km2: candidate.watershedAreaKm2 })}</p>
       )}
       <p className="river-hint">
-        <span className="swatch swatch-line" style={{ '--swatch': PREVIEW_COLOR } as React.CSSProperties} aria-hidden="true" />
+        <span
+          className="swatch swatch-line"
+          style={{ '--swatch': PREVIEW_COLOR } as React.CSSProperties}
+          aria-hidden="true"
+        />
         {t('river.candidate.preview')}
       </p>
       <DiagnosticList network={candidate.network} diagnostics={candidate.diagnostics} />
@@ -230,33 +268,34 @@ function UsedMessage({ outcome }: { readonly outcome: ReplacementOutcome }) {
     <div role="status" className="river-ok">
       <p>{t('river.candidate.used')}</p>
       {outcome.resnapped > 0 && <p>{t('river.candidate.resnapped', { count: outcome.resnapped })}</p>}
-      {outcome.failed > 0 && <p className="river-error">{t('river.candidate.resnapFailed', { count: outcome.failed })}</p>}
+      {outcome.failed > 0 && (
+        <p className="river-error">{t('river.candidate.resnapFailed', { count: outcome.failed })}</p>
+      )}
     </div>
   );
 }
 
 function HydrographyImport() {
   const t = useT();
-  const inputId = useId();
   const readFile = useRiverImportStore((state) => state.readFile);
   const busy = useRiverImportStore((state) => state.busy);
   return (
     <section className="panel-section" aria-labelledby="river-import">
       <h2 id="river-import">{t('river.import.title')}</h2>
       <p className="river-hint">{t('river.import.hint')}</p>
-      <label htmlFor={inputId} className="river-file">
+      <label className="river-file-button">
         {t('river.import.choose')}
+        <input
+          type="file"
+          className="visually-hidden"
+          accept=".geojson,.json,.zip,.kml,.kmz"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void readFile(file);
+            event.target.value = '';
+          }}
+        />
       </label>
-      <input
-        id={inputId}
-        type="file"
-        accept=".geojson,.json,.zip,.kml,.kmz"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) void readFile(file);
-          event.target.value = '';
-        }}
-      />
       {busy === 'file' && <p role="status">{t('river.import.reading')}</p>}
     </section>
   );
@@ -264,7 +303,6 @@ function HydrographyImport() {
 
 function DemImport() {
   const t = useT();
-  const inputId = useId();
   const thresholdId = useId();
   const store = useRiverImportStore();
   const setMapTool = useUiStore((state) => state.setMapTool);
@@ -291,7 +329,11 @@ function DemImport() {
       },
     ];
     if (dem.outlet)
-      features.push({ type: 'Feature', properties: { part: 'outlet' }, geometry: { type: 'Point', coordinates: [...dem.outlet] } });
+      features.push({
+        type: 'Feature',
+        properties: { part: 'outlet' },
+        geometry: { type: 'Point', coordinates: [...dem.outlet] },
+      });
     map.setOverlay('river-dem', { type: 'FeatureCollection', features }, [
       layer({
         id: 'river-dem-footprint',
@@ -303,7 +345,12 @@ function DemImport() {
         id: 'river-dem-outlet',
         type: 'circle',
         filter: ['==', ['get', 'part'], 'outlet'],
-        paint: { 'circle-radius': 7, 'circle-color': '#ffffff', 'circle-stroke-color': PREVIEW_COLOR, 'circle-stroke-width': 3 },
+        paint: {
+          'circle-radius': 7,
+          'circle-color': '#ffffff',
+          'circle-stroke-color': PREVIEW_COLOR,
+          'circle-stroke-width': 3,
+        },
       }),
     ]);
     return () => map.removeOverlay('river-dem');
@@ -329,19 +376,19 @@ function DemImport() {
     <section className="panel-section" aria-labelledby="river-dem">
       <h2 id="river-dem">{t('river.dem.title')}</h2>
       <p className="river-hint">{t('river.dem.hint')}</p>
-      <label htmlFor={inputId} className="river-file">
+      <label className="river-file-button">
         {t('river.dem.choose')}
+        <input
+          type="file"
+          className="visually-hidden"
+          accept=".tif,.tiff"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void store.readDem(file);
+            event.target.value = '';
+          }}
+        />
       </label>
-      <input
-        id={inputId}
-        type="file"
-        accept=".tif,.tiff"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          if (file) void store.readDem(file);
-          event.target.value = '';
-        }}
-      />
       {store.busy === 'dem' && <p role="status">{t('river.import.reading')}</p>}
       {dem && (
         <div className="river-dem-settings">
@@ -385,7 +432,9 @@ function DemImport() {
               aria-label={t('river.dem.thresholdUnit')}
               value={dem.threshold.unit}
               disabled={run !== null}
-              onChange={(event) => store.setThreshold({ ...dem.threshold, unit: event.target.value as 'km2' | 'cells' })}
+              onChange={(event) =>
+                store.setThreshold({ ...dem.threshold, unit: event.target.value as 'km2' | 'cells' })
+              }
             >
               <option value="cells">{t('river.dem.unitCells')}</option>
               <option value="km2">{t('river.dem.unitKm2')}</option>

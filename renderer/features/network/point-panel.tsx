@@ -66,7 +66,12 @@ export function PointPanel({ lonLat }: { readonly lonLat: readonly [number, numb
         {
           id: 'river-point',
           type: 'circle',
-          paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': COLORS.outlet, 'circle-stroke-width': 3 },
+          paint: {
+            'circle-radius': 6,
+            'circle-color': '#ffffff',
+            'circle-stroke-color': COLORS.outlet,
+            'circle-stroke-width': 3,
+          },
         },
       ],
     );
@@ -151,23 +156,51 @@ export function PointPanel({ lonLat }: { readonly lonLat: readonly [number, numb
         <>
           <section className="river-side" aria-labelledby="river-upstream">
             <h3 id="river-upstream">
-              <span className="swatch swatch-line" style={{ '--swatch': COLORS.upstream } as React.CSSProperties} aria-hidden="true" />
+              <span
+                className="swatch swatch-line"
+                style={{ '--swatch': COLORS.upstream } as React.CSSProperties}
+                aria-hidden="true"
+              />
               {t('river.point.upstream')}
             </h3>
             <h4>{t('river.point.communities')}</h4>
-            <NeighbourList items={sides.communities.upstream} kind="communities" emptyKey="river.point.noCommunities" locate={locate} />
+            <NeighbourList
+              items={sides.communities.upstream}
+              kind="communities"
+              emptyKey="river.point.noCommunities"
+              locate={locate}
+            />
             <h4>{t('river.point.intakes')}</h4>
-            <NeighbourList items={sides.intakes.upstream} kind="intakes" emptyKey="river.point.noIntakes" locate={locate} />
+            <NeighbourList
+              items={sides.intakes.upstream}
+              kind="intakes"
+              emptyKey="river.point.noIntakes"
+              locate={locate}
+            />
           </section>
           <section className="river-side" aria-labelledby="river-downstream">
             <h3 id="river-downstream">
-              <span className="swatch swatch-line" style={{ '--swatch': COLORS.downstream } as React.CSSProperties} aria-hidden="true" />
+              <span
+                className="swatch swatch-line"
+                style={{ '--swatch': COLORS.downstream } as React.CSSProperties}
+                aria-hidden="true"
+              />
               {t('river.point.downstream')}
             </h3>
             <h4>{t('river.point.communities')}</h4>
-            <NeighbourList items={sides.communities.downstream} kind="communities" emptyKey="river.point.noCommunities" locate={locate} />
+            <NeighbourList
+              items={sides.communities.downstream}
+              kind="communities"
+              emptyKey="river.point.noCommunities"
+              locate={locate}
+            />
             <h4>{t('river.point.intakes')}</h4>
-            <NeighbourList items={sides.intakes.downstream} kind="intakes" emptyKey="river.point.noIntakes" locate={locate} />
+            <NeighbourList
+              items={sides.intakes.downstream}
+              kind="intakes"
+              emptyKey="river.point.noIntakes"
+              locate={locate}
+            />
           </section>
         </>
       )}

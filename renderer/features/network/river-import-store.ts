@@ -63,6 +63,7 @@ interface RiverImportState {
   /** How the last "use as the basin's rivers" went, shown until the next import. */
   readonly used: { readonly resnapped: number; readonly failed: number } | null;
   setUsed(used: { readonly resnapped: number; readonly failed: number }): void;
+  setFailed(error: CodedMessage): void;
   readFile(file: File): Promise<void>;
   readDem(file: File): Promise<void>;
   setOutlet(outlet: readonly [number, number] | null): void;
@@ -99,7 +100,9 @@ function parseXml(text: string): XmlDocument {
 export async function readHydrography(
   name: string,
   bytes: Uint8Array,
-): Promise<{ ok: true; network: RiverNetwork; diagnostics: NetworkDiagnostic[] } | { ok: false; errors: CodedMessage[] }> {
+): Promise<
+  { ok: true; network: RiverNetwork; diagnostics: NetworkDiagnostic[] } | { ok: false; errors: CodedMessage[] }
+> {
   const imported = await importGeoFile(name, bytes, { parseXml });
   if (!imported.ok) return { ok: false, errors: [...imported.errors] };
   const { network, diagnostics } = RiverNetwork.fromGeoJson({ type: 'FeatureCollection', features: imported.features });
@@ -149,6 +152,10 @@ export const useRiverImportStore = create<RiverImportState>((set, get) => ({
   setUsed(used) {
     stopWorker();
     set({ busy: null, errors: [], candidate: null, dem: null, run: null, used });
+  },
+
+  setFailed(error) {
+    set({ errors: [error] });
   },
 
   async readFile(file) {

@@ -90,6 +90,7 @@ export const river = defineMessages(
     'candidate.discard': 'Discard',
     'candidate.keepsRecords':
       'No record is lost: intakes, points and events keep their place and are placed again on the new rivers.',
+    'candidate.failed': 'The new rivers could not be saved ({detail}); the basin keeps its rivers.',
     'candidate.used': 'Done: the basin now uses the new rivers.',
     'candidate.resnapped_one': '{count} record was placed again on the new rivers.',
     'candidate.resnapped_other': '{count} records were placed again on the new rivers.',
@@ -187,6 +188,7 @@ export const river = defineMessages(
     'candidate.discard': 'Descartar',
     'candidate.keepsRecords':
       'No se pierde ningún registro: tomas, puntos y eventos conservan su lugar y se ubican de nuevo en los ríos nuevos.',
+    'candidate.failed': 'No se pudieron guardar los ríos nuevos ({detail}); la cuenca conserva sus ríos.',
     'candidate.used': 'Listo: la cuenca ya usa los ríos nuevos.',
     'candidate.resnapped_one': 'Se ubicó de nuevo {count} registro en los ríos nuevos.',
     'candidate.resnapped_other': 'Se ubicaron de nuevo {count} registros en los ríos nuevos.',
@@ -284,6 +286,7 @@ export const river = defineMessages(
     'candidate.discard': 'Descartar',
     'candidate.keepsRecords':
       'Nenhum registro se perde: captações, pontos e eventos mantêm seu lugar e são colocados de novo nos rios novos.',
+    'candidate.failed': 'Não foi possível salvar os rios novos ({detail}); a bacia mantém seus rios.',
     'candidate.used': 'Pronto: a bacia agora usa os rios novos.',
     'candidate.resnapped_one': '{count} registro foi colocado de novo nos rios novos.',
     'candidate.resnapped_other': '{count} registros foram colocados de novo nos rios novos.',
