@@ -192,6 +192,9 @@ test('adds a water sample over the guideline and sees the exceedance', async ({ 
   await expect(chart.locator('circle.field-point-exceeds')).not.toHaveCount(0);
   await chart.scrollIntoViewIfNeeded();
   await screenshot(page, 'field-sample-chart');
+  // On the map, the point carries a red ring for its exceedances.
+  await page.getByRole('button', { name: 'Ocultar tabla' }).click();
+  await screenshot(page, 'field-sample-map');
 
   // With Colombia's Resolución 2115 as national standard, nitrate's limit is 10 mg/L instead of WHO's 50.
   await page.getByRole('button', { name: 'Valores de la norma' }).click();

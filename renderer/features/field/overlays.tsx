@@ -59,12 +59,14 @@ const EVENT_LAYERS = layers([
     id: 'field-events',
     type: 'circle',
     paint: {
-      'circle-radius': ['case', ['get', 'selected'], 10, 7] as unknown as number,
+      'circle-radius': ['case', ['get', 'selected'], 11, 8] as unknown as number,
       'circle-color': statusColor(FIELD_COLORS.event, '#c1121f'),
-      'circle-stroke-color': '#ffffff',
-      'circle-stroke-width': 2,
+      'circle-stroke-color': '#1d2a22',
+      'circle-stroke-width': ['case', ['get', 'selected'], 3, 2] as unknown as number,
     },
   },
+  // A white core sets events apart from intakes (plain dots) and monitoring points (rings).
+  { id: 'field-events-core', type: 'circle', paint: { 'circle-radius': 3, 'circle-color': '#ffffff' } },
 ]);
 
 const EXCEEDANCE_LAYERS = layers([

@@ -26,9 +26,10 @@ export function parameterName(t: Translator, parameter: string): string {
   return text === key ? parameter : text;
 }
 
-/** A unit as people write it (ug/L as µg/L, m3/s as m³/s). */
-export function unitText(unit: string): string {
-  return unit.replace('ug/L', 'µg/L').replace('m3/s', 'm³/s').replace('/100mL', '/100 mL');
+/** A unit as people write it (ug/L as µg/L, m3/s as m³/s; colony counts as UFC and NMP in Spanish and Portuguese). */
+export function unitText(unit: string, locale: Translator['locale'] = 'en'): string {
+  const written = unit.replace('ug/L', 'µg/L').replace('m3/s', 'm³/s').replace('/100mL', '/100 mL');
+  return locale === 'en' ? written : written.replace('CFU', 'UFC').replace('MPN', 'NMP');
 }
 
 function number(t: Translator, value: number): string {
@@ -39,15 +40,15 @@ function number(t: Translator, value: number): string {
 export function assessmentText(t: Translator, assessment: SampleAssessment, tableName: string): string {
   switch (assessment.status) {
     case 'above':
-      return t('field.quality.above', { limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit)}`, table: tableName });
+      return t('field.quality.above', { limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit, t.locale)}`, table: tableName });
     case 'below':
-      return t('field.quality.belowMinimum', { limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit)}`, table: tableName });
+      return t('field.quality.belowMinimum', { limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit, t.locale)}`, table: tableName });
     case 'within':
       return t('field.quality.within', { table: tableName });
     case 'not-detected':
       return t('field.quality.notDetected');
     case 'unit-mismatch':
-      return t('field.quality.unitMismatch', { unit: unitText(assessment.entry.unit) });
+      return t('field.quality.unitMismatch', { unit: unitText(assessment.entry.unit, t.locale) });
     case 'no-guideline':
       return t('field.quality.noGuideline');
   }
@@ -157,7 +158,7 @@ function SampleForm({ onClose, pointId }: { readonly onClose: () => void; readon
         <select value={chosenUnit} onChange={(change) => setUnit(change.target.value)}>
           {units.map((option) => (
             <option key={option} value={option}>
-              {unitText(option)}
+              {unitText(option, t.locale)}
             </option>
           ))}
         </select>
@@ -275,7 +276,7 @@ function GuidelineSettings({ onClose }: { readonly onClose: () => void }) {
             <tr key={key}>
               <th scope="row" title={entry.reference}>
                 {parameterName(t, key)}
-                <small className="field-sub">{unitText(entry.unit)}</small>
+                <small className="field-sub">{unitText(entry.unit, t.locale)}</small>
               </th>
               <td className="field-number">
                 {entry.minValue !== null && `${show(entry.minValue)}–`}
@@ -389,7 +390,7 @@ export function PointSection({ id }: { readonly id: string }) {
                       </button>
                     </th>
                     <td className={latestExceeds ? 'field-number field-exceeds' : 'field-number'}>
-                      {number(t, latest.value)} {unitText(latest.unit)}
+                      {number(t, latest.value)} {unitText(latest.unit, t.locale)}
                     </td>
                     <td className="field-number">{entry ? guidelineText(t, entry) : '—'}</td>
                     <td className={count > 0 ? 'field-number field-exceeds' : 'field-number'}>
@@ -416,7 +417,7 @@ export function PointSection({ id }: { readonly id: string }) {
 }
 
 function guidelineText(t: Translator, entry: GuidelineTable['entries'][string]): string {
-  const unit = unitText(entry.unit);
+  const unit = unitText(entry.unit, t.locale);
   if (entry.minValue !== null && entry.maxValue !== null) return `${number(t, entry.minValue)}–${number(t, entry.maxValue)} ${unit}`;
   if (entry.maxValue !== null) return `≤ ${number(t, entry.maxValue)} ${unit}`;
   if (entry.minValue !== null) return `≥ ${number(t, entry.minValue)} ${unit}`;
@@ -488,7 +489,7 @@ export function SeriesChart({
   return (
     <figure className="field-chart">
       <figcaption>
-        {parameterName(t, parameter)} ({unitText(unit)})
+        {parameterName(t, parameter)} ({unitText(unit, t.locale)})
       </figcaption>
       <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={title}>
         <line x1={CHART.left} x2={CHART.left} y1={CHART.top} y2={CHART.top + plotHeight} className="field-axis" />
@@ -523,7 +524,7 @@ export function SeriesChart({
             className={item.exceeds ? 'field-point field-point-exceeds' : 'field-point'}
           >
             <title>
-              {formatDateTime(item.iso, t.locale, clock.timeZone)}: {number(t, item.value)} {unitText(unit)}
+              {formatDateTime(item.iso, t.locale, clock.timeZone)}: {number(t, item.value)} {unitText(unit, t.locale)}
             </title>
           </circle>
         ))}

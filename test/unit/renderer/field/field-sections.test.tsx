@@ -247,3 +247,34 @@ describe('basemap and photo checks', () => {
     expect(checkPhotos([new File(['x'], 'foto.jpg', { type: 'image/jpeg' })])).toBeNull();
   });
 });
+
+describe('basemap settings', () => {
+  it('allows an online tile server only after the host allowed its origin, and remembers it', async () => {
+    const { BasemapSettings, BASEMAP_META_KEY } = await import('../../../../renderer/features/field/basemap');
+    const { host } = await import('../../../../renderer/bridge');
+    const calls: unknown[] = [];
+    const original = host['app:set-tile-origins'];
+    (host as { 'app:set-tile-origins': typeof original })['app:set-tile-origins'] = async (request) => {
+      calls.push(request);
+      return { ok: true, value: { origins: request.origins } };
+    };
+    try {
+      const store = openStore();
+      renderWith(sessionOf(store), <BasemapSettings />);
+      const address = screen.getByLabelText('Dirección de las teselas del mapa en línea');
+      fireEvent.change(address, { target: { value: 'http://tiles.example.org/{z}/{x}/{y}.png' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Usar este mapa en línea' }));
+      expect(await screen.findByText('Solo se permiten direcciones seguras (https://) sin usuario ni contraseña.')).toBeTruthy();
+      expect(calls).toEqual([]);
+
+      fireEvent.change(address, { target: { value: 'https://tiles.example.org/{z}/{x}/{y}.png' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Usar este mapa en línea' }));
+      await waitFor(async () =>
+        expect(await store.repository.getMeta(BASEMAP_META_KEY)).toEqual({ kind: 'online', url: 'https://tiles.example.org/{z}/{x}/{y}.png' }),
+      );
+      expect(calls).toEqual([{ origins: ['https://tiles.example.org'] }]);
+    } finally {
+      (host as { 'app:set-tile-origins': typeof original })['app:set-tile-origins'] = original;
+    }
+  });
+});
