@@ -130,3 +130,46 @@ test('edits a record and reads its history; approves a received record', async (
   await expect(history.getByText(/Revisión: Recibido, sin revisar → Aprobado/)).toBeVisible();
   await screenshot(page, 'registers-approved');
 });
+
+test('places a new intake on the map, snapped to the river, and an edit never moves it', async ({ page }) => {
+  await openApp(page);
+  await openRegister(page, /^Captaciones/);
+  // A row click flies the map to that intake, which sits on a river.
+  await page.getByRole('table', { name: /^Captaciones/ }).getByText(INTAKE).click();
+  const details = page.getByRole('complementary', { name: /detalle/i });
+  await expect(details.getByRole('heading', { name: INTAKE })).toBeVisible();
+  await page.waitForTimeout(3000); // the flight to the intake
+  await details.getByRole('button', { name: 'Cerrar' }).click();
+
+  await page.getByRole('button', { name: 'Nueva captación' }).click();
+  await page.getByLabel('Nombre').fill('Toma del jardín escolar');
+  await page.getByLabel('Comunidad').selectOption({ label: 'Vereda Alto de los Frailejones' });
+  await page.getByLabel('Uso').selectOption({ label: 'Riego' });
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+  await expect(page.getByText('Primero ubique la captación en el mapa.')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Ubicarla en el mapa' }).click();
+  await expect(page.getByText('Haga clic en el mapa donde la captación toma el agua del río.')).toBeVisible();
+  await page.waitForTimeout(500); // the map settles into the freed width
+  const box = await page.locator('.map').boundingBox();
+  if (!box) throw new Error('no map');
+  await page.mouse.click(box.x + box.width / 2 + 4, box.y + box.height / 2 + 3);
+  await expect(page.getByText(/^Sobre el río: tramo .+, a \d+ m de donde marcó\.$/)).toBeVisible();
+  await screenshot(page, 'registers-intake-placed');
+  await page.getByRole('button', { name: 'Guardar', exact: true }).click();
+
+  await expect(details.getByRole('heading', { name: 'Toma del jardín escolar' })).toBeVisible();
+  const location = (await details.locator('dt', { hasText: /^Ubicación$/ }).locator('xpath=following-sibling::dd[1]').textContent()) ?? '';
+  expect(location).toMatch(/^latitud .+, longitud .+$/);
+  await details.getByRole('button', { name: 'Editar' }).click();
+  await expect(details.getByText(/^Ubicación fija en lat\./)).toBeVisible();
+  await expect(details.getByRole('button', { name: 'Mover la captación' })).toBeVisible();
+  await details.getByLabel('Nombre').fill('Toma de la escuela');
+  await details.getByRole('button', { name: 'Guardar cambios' }).click();
+  await expect(details.getByRole('heading', { name: 'Toma de la escuela' })).toBeVisible();
+  const history = details.getByRole('region', { name: 'Historial' });
+  await expect(history.getByText(/Nombre: Toma del jardín escolar → Toma de la escuela/)).toBeVisible();
+  await expect(history.getByText(/^Ubicación:/)).toHaveCount(0);
+  expect(await details.locator('dt', { hasText: /^Ubicación$/ }).locator('xpath=following-sibling::dd[1]').textContent()).toBe(location);
+  await screenshot(page, 'registers-intake-edited');
+});

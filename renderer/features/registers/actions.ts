@@ -19,6 +19,11 @@ export function flyToRecord(lonLat: readonly [number, number], leftCoverPx = 0):
   map.maplibre.flyTo({ center: [lonLat[0], lonLat[1]], zoom: 14, padding: { left: leftCoverPx, top: 0, right: 0, bottom: 0 }, essential: true });
 }
 
+/** Gives the map its whole area back once the table pane closes (flyToRecord keeps the pane's padding). */
+export function clearPanePadding(): void {
+  currentMap()?.maplibre.setPadding({ left: 0, top: 0, right: 0, bottom: 0 });
+}
+
 /** Snaps a clicked position to the river within the basin's tolerance, for the intake form to show before saving. */
 export function placeOnRiver(session: Session, clicked: [number, number]): Placement {
   const tolerance = session.basin.info.settings.snapToleranceM;

@@ -6,7 +6,7 @@ import { useSession } from '../../session/session-context';
 import { useUiStore } from '../../state/ui-store';
 import { useMapStore } from '../../state/map-store';
 import { FieldActions } from '../field/field-sections';
-import { flyToRecord } from './actions';
+import { clearPanePadding, flyToRecord } from './actions';
 import { CommunityForm, IntakeForm, WithdrawalForm } from './forms';
 import { ImportWizard } from './import-wizard';
 import { PeriodBar } from './period-bar';
@@ -114,10 +114,8 @@ function RegisterPane({ kind }: { readonly kind: RegisterKind }) {
   const setTableOpen = useRegistersStore((state) => state.setTableOpen);
   const pane = useRef<HTMLElement>(null);
   const map = useMapStore((state) => state.map);
-  // The map's centre moves when the pane covers part of it; resize keeps its canvas right.
-  useEffect(() => {
-    map?.resize();
-  }, [map]);
+  // Rows fly the map with the pane's width as padding; closing the pane gives the map its whole area back.
+  useEffect(() => () => clearPanePadding(), [map]);
   return (
     <section className="register-pane" ref={pane} aria-label={t(`registers.kind.${kind}`)}>
       {form?.type === 'import' ? (
