@@ -57,6 +57,23 @@ test('registers a withdrawal with the form and finds it in the table', async ({ 
   await expect(page.getByRole('table', { name: /^Extracciones/ }).getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('table', { name: /^Extracciones/ }).getByText('5/10/26')).toBeVisible();
   await screenshot(page, 'registers-withdrawal-saved');
+
+  // The period in the top bar filters the table: October 2026 holds the new withdrawal and only that month.
+  await page.getByLabel('Buscar en la tabla').fill('');
+  await page.getByRole('combobox', { name: 'Periodo' }).selectOption('month');
+  await expect(page.getByText('noviembre de 2026')).toBeVisible();
+  await page.getByRole('button', { name: 'Periodo anterior' }).click();
+  await expect(page.getByText('octubre de 2026')).toBeVisible();
+  await expect.poll(() => tableTotal(page)).toBe(before + 1);
+  const shown = Number(/se muestran? ([\d.]+)/.exec((await page.locator('.shown-count').textContent()) ?? '')?.[1]?.replace('.', ''));
+  expect(shown).toBeGreaterThan(1);
+  expect(shown).toBeLessThan(before / 4);
+  await screenshot(page, 'registers-period-month');
+  await page.getByRole('combobox', { name: 'Periodo' }).selectOption('season');
+  // On the basin's reference day (1 November 2026) the rainy season is going on; the one before was dry.
+  await expect(page.getByText(/^Lluvias 1 abr 2026 – 30 nov 2026$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Periodo anterior' }).click();
+  await expect(page.getByText(/^Seca 1 dic 2025 – 31 mar 2026$/)).toBeVisible();
 });
 
 test('imports a CSV with decimal commas: a bad row is listed and nothing saved; fixed, every row is saved', async ({ page }) => {

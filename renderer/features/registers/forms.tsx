@@ -197,6 +197,13 @@ export function IntakeForm({ record, onDone }: FormProps<Intake>) {
     [lookups],
   );
   const placing = record === undefined || moving;
+  // A message about the location holds only until the intake is placed (on a river).
+  const locationError =
+    errors['location']?.code === 'registers.intake.placeFirst' && placement
+      ? undefined
+      : errors['location']?.code === 'registers.intake.mustSnap' && placement?.snapped
+        ? undefined
+        : errors['location'];
 
   const submit = async () => {
     const found: Record<string, CodedMessage> = {};
@@ -278,9 +285,9 @@ export function IntakeForm({ record, onDone }: FormProps<Intake>) {
             </button>
           </>
         )}
-        {errors['location'] && (
+        {locationError && (
           <small className="field-error" role="alert">
-            {t.message(errors['location'])}
+            {t.message(locationError)}
           </small>
         )}
       </fieldset>

@@ -7,6 +7,7 @@ import { useUiStore, type PeriodFilter } from '../../state/ui-store';
 import {
   ALL_PERIOD,
   complementSeason,
+  dayInPeriod,
   drySeasonOf,
   isSeasonOccurrence,
   monthPeriod,
@@ -59,7 +60,11 @@ export function PeriodBar() {
     if (preset === 'all') setPeriod(ALL_PERIOD);
     else if (preset === 'month') setPeriod(monthPeriod(anchor));
     else if (preset === 'year') setPeriod(yearPeriod(anchor));
-    else if (preset === 'season') setPeriod(seasonPeriod(anchor, dry));
+    else if (preset === 'season') {
+      // The season going on at the reference day, dry or wet.
+      const lastDry = seasonPeriod(anchor, dry);
+      setPeriod(dayInPeriod(anchor, lastDry) ? lastDry : seasonPeriod(anchor, complementSeason(dry)));
+    }
     else setPeriod({ preset: 'custom', start: period.preset === 'all' ? monthPeriod(anchor).start : period.start, end: period.preset === 'all' ? anchor : period.end });
   };
   const stepping = period.preset === 'month' || period.preset === 'season' || period.preset === 'year';
