@@ -39,27 +39,44 @@ test('amending a quota limit previews the findings it would create, then saves a
   await screenshot(page, 'agreement-what-if');
   await editor.getByLabel('Qué cambia y por qué').fill('La asamblea baja la cuota de riego.');
   await editor.getByRole('button', { name: 'Guardar enmienda' }).click();
+  await expect(page.getByText('Enmienda guardada: versión 3 desde el 1 ene 2026.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Versión 3 .*vigente/ })).toBeVisible();
   await expect(page.getByText('La asamblea baja la cuota de riego.')).toBeVisible();
   await expect(page.getByRole('button', { name: /Versión 2 .*al 31 dic 2025/ })).toBeVisible();
   await screenshot(page, 'agreement-amended');
 });
 
-test('exports the agreement as JSON and refuses a broken file with the path of its first error', async ({ page }, info) => {
+test('exports the agreement as JSON and refuses a broken file with the path of its first error', async ({
+  page,
+}, info) => {
   await openAgreement(page);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exportar como archivo' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Exportar como archivo' }).click(),
+  ]);
   const saved = info.outputPath('agreement.json');
   await download.saveAs(saved);
-  const document = JSON.parse(readFileSync(saved, 'utf8')) as { formatVersion: number; versions: { clauses: { params: Record<string, unknown> }[] }[] };
+  const document = JSON.parse(readFileSync(saved, 'utf8')) as {
+    formatVersion: number;
+    versions: { clauses: { params: Record<string, unknown> }[] }[];
+  };
   expect(document.formatVersion).toBe(1);
   expect(document.versions).toHaveLength(2);
 
   document.versions[1]!.clauses[0]!.params['limitM3'] = -5;
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Importar un archivo' }).click()]);
-  await chooser.setFiles({ name: 'acuerdo-roto.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(document)) });
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Importar un archivo' }).click(),
+  ]);
+  await chooser.setFiles({
+    name: 'acuerdo-roto.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(document)),
+  });
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('No se importó el archivo');
   await expect(alert).toContainText('versions[1].clauses[0].params.limitM3');
+  await expect(alert).toContainText('Versión 2 › Cláusula 1 › Límite');
   await screenshot(page, 'agreement-import-error');
   // Nothing stored changed.
   await expect(page.getByRole('button', { name: /Versión 2 .*vigente/ })).toBeVisible();

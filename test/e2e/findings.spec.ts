@@ -30,7 +30,9 @@ test('lists the sample findings with filters, in Spanish', async ({ page }) => {
   await screenshot(page, 'findings-list-filtered');
 });
 
-test('opens a finding: conditions, evidence that flies the map, and a decision that changes its status', async ({ page }) => {
+test('opens a finding: conditions, evidence that flies the map, and a decision that changes its status', async ({
+  page,
+}) => {
   await openFindings(page);
   await page.getByLabel('Cláusula', { exact: true }).selectOption({ label: 'Cláusula 1 · Cuota de extracción' });
   const list = page.getByRole('list', { name: 'Hallazgos encontrados' });

@@ -27,16 +27,25 @@ export function latestVersion(agreement: Agreement): AgreementVersion {
 }
 
 /** Why an amendment cannot be made. */
-export type AmendProblem = { readonly code: 'agreement.amend.fromTooEarly'; readonly params: { readonly date: string } };
+export type AmendProblem = {
+  readonly code: 'agreement.amend.fromTooEarly';
+  readonly params: { readonly date: string };
+};
 
 /**
  * A new version in force from `effectiveFrom` with `clauses`; the latest version then ends the day before. A
  * clause whose content changed gets its own version bumped.
  * @example amend(agreement, '2026-07-01', clauses, 'Cuota más baja en verano').versions.length === agreement.versions.length + 1
  */
-export function amend(agreement: Agreement, effectiveFrom: string, clauses: readonly Clause[], note: string): Agreement | AmendProblem {
+export function amend(
+  agreement: Agreement,
+  effectiveFrom: string,
+  clauses: readonly Clause[],
+  note: string,
+): Agreement | AmendProblem {
   const latest = latestVersion(agreement);
-  if (effectiveFrom <= latest.effectiveFrom) return { code: 'agreement.amend.fromTooEarly', params: { date: latest.effectiveFrom } };
+  if (effectiveFrom <= latest.effectiveFrom)
+    return { code: 'agreement.amend.fromTooEarly', params: { date: latest.effectiveFrom } };
   const before = new Map(latest.clauses.map((clause) => [clause.id, clause]));
   const bumped = clauses.map((clause) => {
     const previous = before.get(clause.id);
@@ -44,7 +53,8 @@ export function amend(agreement: Agreement, effectiveFrom: string, clauses: read
     const same = JSON.stringify({ ...previous, version: 0 }) === JSON.stringify({ ...clause, version: 0 });
     return { ...clause, version: same ? previous.version : previous.version + 1 };
   });
-  const closing = latest.effectiveTo !== null && latest.effectiveTo < effectiveFrom ? latest.effectiveTo : dayBefore(effectiveFrom);
+  const closing =
+    latest.effectiveTo !== null && latest.effectiveTo < effectiveFrom ? latest.effectiveTo : dayBefore(effectiveFrom);
   const next: AgreementVersion = {
     ...latest,
     version: latest.version + 1,
@@ -82,16 +92,35 @@ export function newClauseId(agreement: Agreement, kind: ClauseKind): string {
 }
 
 /** Parameters a new clause of `kind` starts with (the committee fills in the rest). */
-export function defaultParams(kind: ClauseKind, ids: { communityIds: readonly string[]; intakeIds: readonly string[]; pointIds: readonly string[]; today: string }): ClauseParams {
+export function defaultParams(
+  kind: ClauseKind,
+  ids: { communityIds: readonly string[]; intakeIds: readonly string[]; pointIds: readonly string[]; today: string },
+): ClauseParams {
   const community = ids.communityIds[0] ?? '';
   const point = ids.pointIds[0] ?? '';
   switch (kind) {
     case 'withdrawal-quota':
       return { kind, scope: 'intake', subjectIds: null, uses: null, periodUnit: 'month', season: null, limitM3: 1000 };
     case 'proportional-share':
-      return { kind, controlPointId: point, gaugePointId: null, scarcityFlowM3s: null, ecologicalFlowM3s: 0, periodUnit: 'month', shares: [{ communityId: community, sharePct: 100 }], tolerancePct: 0 };
+      return {
+        kind,
+        controlPointId: point,
+        gaugePointId: null,
+        scarcityFlowM3s: null,
+        ecologicalFlowM3s: 0,
+        periodUnit: 'month',
+        shares: [{ communityId: community, sharePct: 100 }],
+        tolerancePct: 0,
+      };
     case 'minimum-flow':
-      return { kind, controlPointId: point, gaugePointId: point, minimumFlowM3s: 0.1, periodUnit: 'month', season: null };
+      return {
+        kind,
+        controlPointId: point,
+        gaugePointId: point,
+        minimumFlowM3s: 0.1,
+        periodUnit: 'month',
+        season: null,
+      };
     case 'rotation':
       return {
         kind,
@@ -100,15 +129,37 @@ export function defaultParams(kind: ClauseKind, ids: { communityIds: readonly st
           startAt: `${ids.today}T06:00:00Z`,
           cycleHours: 168,
           durationMode: 'proportional-area',
-          entries: [{ communityId: community, intakeIds: ids.intakeIds.slice(0, 1), irrigatedAreaHa: 1, fixedHours: null, fillingHours: 0 }],
+          entries: [
+            {
+              communityId: community,
+              intakeIds: ids.intakeIds.slice(0, 1),
+              irrigatedAreaHa: 1,
+              fixedHours: null,
+              fillingHours: 0,
+            },
+          ],
           swaps: [],
           shortages: [],
         },
       };
     case 'seasonal-ban':
-      return { kind, season: { startMonthDay: '01-01', endMonthDay: '03-31' }, uses: null, intakeIds: null, pollutantClasses: [], toleranceM3: 0 };
+      return {
+        kind,
+        season: { startMonthDay: '01-01', endMonthDay: '03-31' },
+        uses: null,
+        intakeIds: null,
+        pollutantClasses: [],
+        toleranceM3: 0,
+      };
     case 'protected-zone':
-      return { kind, featureName: '—', geometry: { type: 'Point', coordinates: [0, 0] }, distanceM: 100, intakeUses: null, pollutantClasses: null };
+      return {
+        kind,
+        featureName: '—',
+        geometry: { type: 'Point', coordinates: [0, 0] },
+        distanceM: 100,
+        intakeUses: null,
+        pollutantClasses: null,
+      };
     case 'water-quality':
       return { kind, parameters: null, pointIds: null, overrides: [] };
     case 'downstream-warning':
@@ -116,7 +167,11 @@ export function defaultParams(kind: ClauseKind, ids: { communityIds: readonly st
     case 'remediation-deadline':
       return { kind, days: 30, pollutantClasses: null };
     case 'restoration-commitment':
-      return { kind, commitments: [{ communityId: community, areaHaPerYear: 1, plantsPerYear: null }], yearStartMonthDay: '01-01' };
+      return {
+        kind,
+        commitments: [{ communityId: community, areaHaPerYear: 1, plantsPerYear: null }],
+        yearStartMonthDay: '01-01',
+      };
     case 'reporting-duty':
       return { kind, periodUnit: 'month', intakeIds: null, uses: null, graceDays: 15 };
   }
@@ -146,7 +201,9 @@ export function getAt(value: unknown, path: readonly (string | number)[]): unkno
 }
 
 /** Reads an agreement file's text: the agreement, or the path and message code of the first problem. */
-export function readAgreementFile(text: string): ParseAgreementResult | { ok: false; path: ''; code: 'agreement.import.notJson'; params: Record<string, never> } {
+export function readAgreementFile(
+  text: string,
+): ParseAgreementResult | { ok: false; path: ''; code: 'agreement.import.notJson'; params: Record<string, never> } {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -184,4 +241,33 @@ export function parseLocaleNumber(text: string, decimal: ',' | '.'): number | nu
   else normalized = normalized.split(',').join('');
   if (!/^-?\d+(\.\d+)?$/.test(normalized)) return null;
   return Number(normalized);
+}
+
+/** One step of an error path in the committee's words: a version, a clause (by its number) or a field. */
+export type PathStep =
+  | { readonly type: 'version'; readonly version: number }
+  | { readonly type: 'clause'; readonly number: number }
+  | { readonly type: 'field'; readonly key: string };
+
+/**
+ * Reads an error path of the agreement format ('versions[1].clauses[0].params.limitM3') against the document, so
+ * it can be shown as "Version 2 › Clause 1 › Limit".
+ */
+export function describePath(path: string, document: unknown): PathStep[] {
+  const steps: PathStep[] = [];
+  const versionMatch = /^versions\[(\d+)\]/.exec(path);
+  if (!versionMatch) return steps;
+  const versionIndex = Number(versionMatch[1]);
+  const version = getAt(document, ['versions', versionIndex]) as { version?: unknown } | undefined;
+  steps.push({ type: 'version', version: typeof version?.version === 'number' ? version.version : versionIndex + 1 });
+  const clauseMatch = /^versions\[\d+\]\.clauses\[(\d+)\]/.exec(path);
+  if (clauseMatch) {
+    const clauseIndex = Number(clauseMatch[1]);
+    const clause = getAt(document, ['versions', versionIndex, 'clauses', clauseIndex]) as
+      { number?: unknown } | undefined;
+    steps.push({ type: 'clause', number: typeof clause?.number === 'number' ? clause.number : clauseIndex + 1 });
+  }
+  const last = /\.([A-Za-z][A-Za-z0-9]*)(\[\d+\])?$/.exec(path)?.[1];
+  if (last && last !== 'clauses' && last !== 'versions') steps.push({ type: 'field', key: last });
+  return steps;
 }

@@ -1,7 +1,15 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { CLAUSE_KINDS, toAgreementDocument, type Agreement, type Clause, type ClauseKind, type Roster } from '../../../src/domain/agreement';
+import {
+  CLAUSE_KINDS,
+  toAgreementDocument,
+  type Agreement,
+  type Clause,
+  type ClauseKind,
+  type Roster,
+} from '../../../src/domain/agreement';
 import { formatDate } from '../../../src/i18n/format';
+import { hasMessage } from '../../../src/i18n/translate';
 import type { RecordChange } from '../../../src/rules/incremental';
 import { WHO_GUIDELINES } from '../../../src/rules/who-guidelines';
 import { host } from '../../bridge';
@@ -10,7 +18,19 @@ import { currentActor } from '../../session/session';
 import { useSession } from '../../session/session-context';
 import { localToday } from '../findings/engine';
 import { WhatIfSummary } from '../findings/what-if';
-import { amend, checkAgreement, defaultParams, exportFileName, isAmendProblem, latestVersion, newClauseId, readAgreementFile, withClause } from './agreement-edit';
+import {
+  amend,
+  checkAgreement,
+  describePath,
+  type PathStep,
+  defaultParams,
+  exportFileName,
+  isAmendProblem,
+  latestVersion,
+  newClauseId,
+  readAgreementFile,
+  withClause,
+} from './agreement-edit';
 import { CLAUSE_FIELDS } from './clause-fields';
 import { ClauseForm, type FormOptions } from './clause-form';
 import { TurnsCalendar } from './turns-calendar';
@@ -28,9 +48,24 @@ interface Editing {
 }
 
 /** The path and message of a format problem, in the user's language. */
-export function problemText(t: Translator, problem: { path: string; code: string; params: Record<string, string | number> }, template: string): string {
+export function problemText(
+  t: Translator,
+  problem: { path: string; code: string; params: Record<string, string | number> },
+  template: string,
+): string {
   const message = t(problem.code, problem.params);
   return problem.path ? t(template, { path: problem.path, message }) : t('agreement.import.errorNoPath', { message });
+}
+
+/** An error path in the committee's words, e.g. "Versión 2 › Cláusula 1 › Límite". */
+function stepsText(t: Translator, steps: readonly PathStep[]): string {
+  return steps
+    .map((step) => {
+      if (step.type === 'version') return t('agreement.version.label', { version: String(step.version) });
+      if (step.type === 'clause') return t('agreement.clause.number', { number: String(step.number) });
+      return hasMessage(`agreement.field.${step.key}`) ? t(`agreement.field.${step.key}`) : step.key;
+    })
+    .join(' › ');
 }
 
 function firstOfMonth(date: string): string {
@@ -40,7 +75,13 @@ function firstOfMonth(date: string): string {
 function VersionRange({ from, to }: { readonly from: string; readonly to: string | null }) {
   const t = useT();
   const day = (iso: string): string => formatDate(iso, t.locale, 'medium');
-  return <>{to === null ? t('agreement.version.open', { from: day(from) }) : t('agreement.version.range', { from: day(from), to: day(to) })}</>;
+  return (
+    <>
+      {to === null
+        ? t('agreement.version.open', { from: day(from) })
+        : t('agreement.version.range', { from: day(from), to: day(to) })}
+    </>
+  );
 }
 
 function ClauseEditor({
@@ -51,7 +92,9 @@ function ClauseEditor({
   referenceDate,
   utcOffsetMinutes,
   communityNames,
+  onSaved,
 }: {
+  readonly onSaved: (text: string) => void;
   readonly agreement: Agreement;
   readonly editing: Editing;
   readonly setEditing: (editing: Editing | null) => void;
@@ -72,7 +115,10 @@ function ClauseEditor({
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const original = latest.clauses.find((clause) => clause.id === editing.clause.id);
   const unchanged = !editing.isNew && JSON.stringify(original) === JSON.stringify(editing.clause);
-  const amended = useMemo(() => amend(agreement, from, withClause(latest.clauses, editing.clause), note), [agreement, from, latest, editing.clause, note]);
+  const amended = useMemo(
+    () => amend(agreement, from, withClause(latest.clauses, editing.clause), note),
+    [agreement, from, latest, editing.clause, note],
+  );
   const check = useMemo(() => (isAmendProblem(amended) ? null : checkAgreement(amended)), [amended]);
   const problem = isAmendProblem(amended)
     ? t(amended.code, { date: formatDate(amended.params.date, t.locale, 'medium') })
@@ -80,17 +126,31 @@ function ClauseEditor({
       ? problemText(t, check, 'agreement.amend.invalid')
       : null;
   const change = useMemo<RecordChange | null>(
-    () => (unchanged || problem !== null || isAmendProblem(amended) ? null : { kind: 'agreement', op: 'put', record: amended }),
+    () =>
+      unchanged || problem !== null || isAmendProblem(amended)
+        ? null
+        : { kind: 'agreement', op: 'put', record: amended },
     [unchanged, problem, amended],
   );
   const actor = currentActor();
   const save = async (): Promise<void> => {
     if (isAmendProblem(amended) || problem !== null) return;
     setSaving(true);
-    const result = await session.repository.update('agreements', agreement.id, { title: amended.title, versions: amended.versions }, actor, { expectedVersion: agreement.version });
+    const result = await session.repository.update(
+      'agreements',
+      agreement.id,
+      { title: amended.title, versions: amended.versions },
+      actor,
+      { expectedVersion: agreement.version },
+    );
     setSaving(false);
     if (result.ok) {
-      setMessage({ kind: 'ok', text: t('agreement.amend.saved', { version: String(latestVersion(amended).version), date: formatDate(from, t.locale, 'medium') }) });
+      onSaved(
+        t('agreement.amend.saved', {
+          version: String(latestVersion(amended).version),
+          date: formatDate(from, t.locale, 'medium'),
+        }),
+      );
       setEditing(null);
     } else setMessage({ kind: 'error', text: result.problems.map((item) => t.message(item)).join(' ') });
   };
@@ -98,26 +158,47 @@ function ClauseEditor({
   return (
     <form
       className="clause-editor"
-      aria-label={t('agreement.clause.label', { number: String(clause.number), kind: t(`rules.kind.${clause.params.kind}`) })}
+      aria-label={t('agreement.clause.label', {
+        number: String(clause.number),
+        kind: t(`rules.kind.${clause.params.kind}`),
+      })}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
       }}
     >
-      <h3>{t('agreement.clause.label', { number: String(clause.number), kind: t(`rules.kind.${clause.params.kind}`) })}</h3>
+      <h3>
+        {t('agreement.clause.label', { number: String(clause.number), kind: t(`rules.kind.${clause.params.kind}`) })}
+      </h3>
       <div className="clause-columns">
         <div className="clause-wording">
           <label htmlFor="clause-wording">{t('agreement.clause.wording')}</label>
-          <textarea id="clause-wording" rows={6} value={clause.wording} onChange={(event) => setEditing({ ...editing, clause: { ...clause, wording: event.target.value } })} />
+          <textarea
+            id="clause-wording"
+            rows={6}
+            value={clause.wording}
+            onChange={(event) => setEditing({ ...editing, clause: { ...clause, wording: event.target.value } })}
+          />
           <p className="findings-note">{t('agreement.clause.wordingHint')}</p>
         </div>
         <div className="clause-machine">
           <h4>{t('agreement.clause.machine')}</h4>
-          <ClauseForm fields={CLAUSE_FIELDS[clause.params.kind]} params={clause.params} options={options} readOnly={false} onChange={(params) => setEditing({ ...editing, clause: { ...clause, params } })} />
+          <ClauseForm
+            fields={CLAUSE_FIELDS[clause.params.kind]}
+            params={clause.params}
+            options={options}
+            readOnly={false}
+            onChange={(params) => setEditing({ ...editing, clause: { ...clause, params } })}
+          />
         </div>
       </div>
       {clause.params.kind === 'rotation' && (
-        <TurnsCalendar roster={clause.params.roster} communityNames={communityNames} utcOffsetMinutes={utcOffsetMinutes} referenceDate={referenceDate} />
+        <TurnsCalendar
+          roster={clause.params.roster}
+          communityNames={communityNames}
+          utcOffsetMinutes={utcOffsetMinutes}
+          referenceDate={referenceDate}
+        />
       )}
       <fieldset className="amend">
         <legend>{t('agreement.amend.title')}</legend>
@@ -126,11 +207,23 @@ function ClauseEditor({
         <label htmlFor="amend-note">{t('agreement.amend.note')}</label>
         <textarea id="amend-note" rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
       </fieldset>
-      {unchanged ? <p className="findings-note">{t('agreement.amend.unchanged')}</p> : problem && <p role="alert" className="error">{problem}</p>}
+      {unchanged ? (
+        <p className="findings-note">{t('agreement.amend.unchanged')}</p>
+      ) : (
+        problem && (
+          <p role="alert" className="error">
+            {problem}
+          </p>
+        )
+      )}
       <WhatIfSummary change={change} />
       {actor.role !== 'coordinator' && <p className="findings-note">{t('agreement.amend.coordinatorOnly')}</p>}
       <div className="clause-actions">
-        <button type="submit" className="primary" disabled={saving || unchanged || problem !== null || actor.role !== 'coordinator'}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={saving || unchanged || problem !== null || actor.role !== 'coordinator'}
+        >
           {saving ? t('agreement.amend.saving') : t('agreement.amend.save')}
         </button>
         <button type="button" onClick={() => setEditing(null)}>
@@ -138,7 +231,10 @@ function ClauseEditor({
         </button>
       </div>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'findings-note'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'error' : 'findings-note'}
+        >
           {message.text}
         </p>
       )}
@@ -152,27 +248,40 @@ export function AgreementPanel() {
   const session = useSession();
   const settings = session.basin.info.settings;
   const referenceDate = settings.referenceDate ?? localToday(settings.utcOffsetMinutes);
-  const agreements = useLiveQuery(async () => (await session.db.recordTable('agreements').toArray()).filter((agreement) => !agreement.deleted), [session]);
+  const agreements = useLiveQuery(
+    async () => (await session.db.recordTable('agreements').toArray()).filter((agreement) => !agreement.deleted),
+    [session],
+  );
   const places = useLiveQuery(async () => {
     const [communities, intakes, points] = await Promise.all([
       session.db.recordTable('communities').toArray(),
       session.db.recordTable('intakes').toArray(),
       session.db.recordTable('monitoringPoints').toArray(),
     ]);
-    return { communities: communities.filter((row) => !row.deleted), intakes: intakes.filter((row) => !row.deleted), points: points.filter((row) => !row.deleted) };
+    return {
+      communities: communities.filter((row) => !row.deleted),
+      intakes: intakes.filter((row) => !row.deleted),
+      points: points.filter((row) => !row.deleted),
+    };
   }, [session]);
   const [agreementId, setAgreementId] = useState<string | null>(null);
   const [versionIndex, setVersionIndex] = useState<number | null>(null);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [newKind, setNewKind] = useState<ClauseKind>('withdrawal-quota');
-  const [fileMessage, setFileMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [fileMessage, setFileMessage] = useState<{ kind: 'ok' | 'error'; text: string; where?: string } | null>(null);
 
   const agreement = agreements?.find((known) => known.id === agreementId) ?? agreements?.[0] ?? null;
   const options = useMemo<FormOptions>(
     () => ({
-      communities: (places?.communities ?? []).map((row) => ({ id: row.id, name: row.name })).sort((a, b) => a.name.localeCompare(b.name)),
-      intakes: (places?.intakes ?? []).map((row) => ({ id: row.id, name: row.name, location: row.location })).sort((a, b) => a.name.localeCompare(b.name)),
-      points: (places?.points ?? []).map((row) => ({ id: row.id, name: row.name, location: row.location })).sort((a, b) => a.name.localeCompare(b.name)),
+      communities: (places?.communities ?? [])
+        .map((row) => ({ id: row.id, name: row.name }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      intakes: (places?.intakes ?? [])
+        .map((row) => ({ id: row.id, name: row.name, location: row.location }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+      points: (places?.points ?? [])
+        .map((row) => ({ id: row.id, name: row.name, location: row.location }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
       parameters: Object.keys(WHO_GUIDELINES),
     }),
     [places],
@@ -181,31 +290,66 @@ export function AgreementPanel() {
 
   const importFile = async (): Promise<void> => {
     setFileMessage(null);
-    const opened = await host['file:open']({ titleKey: 'agreement.import', filters: [{ name: 'JSON', extensions: ['json'] }], multiple: false });
+    const opened = await host['file:open']({
+      titleKey: 'agreement.import',
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+      multiple: false,
+    });
     if (!opened.ok || opened.value.canceled || opened.value.files.length === 0) return;
     const text = new TextDecoder().decode(opened.value.files[0]!.bytes);
     const parsed = readAgreementFile(text);
     if (!parsed.ok) {
-      setFileMessage({ kind: 'error', text: problemText(t, parsed, 'agreement.import.error') });
+      let document: unknown = null;
+      try {
+        document = JSON.parse(text);
+      } catch {
+        // Not JSON: the message says so, there is no place to point at.
+      }
+      setFileMessage({
+        kind: 'error',
+        text: problemText(t, parsed, 'agreement.import.error'),
+        where: stepsText(t, describePath(parsed.path, document)),
+      });
       return;
     }
     const incoming = parsed.agreement;
     const known = await session.repository.get('agreements', incoming.id, { includeDeleted: true });
     const actor = currentActor();
     const result = known
-      ? await session.repository.update('agreements', incoming.id, { title: incoming.title, versions: incoming.versions }, actor, { expectedVersion: known.version })
-      : await session.repository.bulkImport('agreements', [{ title: incoming.title, versions: incoming.versions }], actor, { ids: [incoming.id] });
+      ? await session.repository.update(
+          'agreements',
+          incoming.id,
+          { title: incoming.title, versions: incoming.versions },
+          actor,
+          { expectedVersion: known.version },
+        )
+      : await session.repository.bulkImport(
+          'agreements',
+          [{ title: incoming.title, versions: incoming.versions }],
+          actor,
+          { ids: [incoming.id] },
+        );
     if (result.ok) {
       setAgreementId(incoming.id);
       setVersionIndex(null);
       setEditing(null);
       setFileMessage({ kind: 'ok', text: t('agreement.imported', { title: incoming.title }) });
-    } else setFileMessage({ kind: 'error', text: t('agreement.import.errorNoPath', { message: result.problems.map((problem) => t.message(problem)).join(' ') }) });
+    } else
+      setFileMessage({
+        kind: 'error',
+        text: t('agreement.import.errorNoPath', {
+          message: result.problems.map((problem) => t.message(problem)).join(' '),
+        }),
+      });
   };
 
   const exportFile = async (): Promise<void> => {
     if (!agreement) return;
-    await host['file:save']({ suggestedName: exportFileName(agreement), data: `${JSON.stringify(toAgreementDocument(agreement), null, 2)}\n`, mimeType: 'application/json' });
+    await host['file:save']({
+      suggestedName: exportFileName(agreement),
+      data: `${JSON.stringify(toAgreementDocument(agreement), null, 2)}\n`,
+      mimeType: 'application/json',
+    });
   };
 
   const header = (
@@ -219,8 +363,12 @@ export function AgreementPanel() {
     </div>
   );
   const fileNote = fileMessage && (
-    <p role={fileMessage.kind === 'error' ? 'alert' : 'status'} className={fileMessage.kind === 'error' ? 'error agreement-file-message' : 'findings-note agreement-file-message'}>
+    <p
+      role={fileMessage.kind === 'error' ? 'alert' : 'status'}
+      className={fileMessage.kind === 'error' ? 'error agreement-file-message' : 'findings-note agreement-file-message'}
+    >
       {fileMessage.text}
+      {fileMessage.where && <span className="agreement-where">{fileMessage.where}</span>}
     </p>
   );
 
@@ -239,7 +387,10 @@ export function AgreementPanel() {
   const shownIndex = versionIndex !== null && versionIndex <= latestIndex ? versionIndex : latestIndex;
   const version = agreement.versions[shownIndex]!;
   const isLatest = shownIndex === latestIndex;
-  const startEditing = (clause: Clause): void => setEditing({ clause, isNew: false });
+  const startEditing = (clause: Clause): void => {
+    setFileMessage(null);
+    setEditing({ clause, isNew: false });
+  };
   const addClause = (): void => {
     const number = Math.max(0, ...version.clauses.map((clause) => clause.number)) + 1;
     const params = defaultParams(newKind, {
@@ -248,14 +399,21 @@ export function AgreementPanel() {
       pointIds: options.points.map((row) => row.id),
       today: referenceDate,
     });
-    setEditing({ clause: { id: newClauseId(agreement, newKind), number, version: 1, wording: '', params }, isNew: true });
+    setEditing({
+      clause: { id: newClauseId(agreement, newKind), number, version: 1, wording: '', params },
+      isNew: true,
+    });
   };
 
   return (
     <section className="panel-section agreement-panel" aria-labelledby="agreement-heading">
       <h2 id="agreement-heading">{t('agreement.title')}</h2>
       {agreements.length > 1 && (
-        <select aria-label={t('agreement.title')} value={agreement.id} onChange={(event) => setAgreementId(event.target.value)}>
+        <select
+          aria-label={t('agreement.title')}
+          value={agreement.id}
+          onChange={(event) => setAgreementId(event.target.value)}
+        >
           {agreements.map((known) => (
             <option key={known.id} value={known.id}>
               {known.title}
@@ -278,7 +436,8 @@ export function AgreementPanel() {
                 setEditing(null);
               }}
             >
-              <strong>{t('agreement.version.label', { version: String(known.version) })}</strong> <VersionRange from={known.effectiveFrom} to={known.effectiveTo} />
+              <strong>{t('agreement.version.label', { version: String(known.version) })}</strong>{' '}
+              <VersionRange from={known.effectiveFrom} to={known.effectiveTo} />
             </button>
           </li>
         ))}
@@ -290,7 +449,9 @@ export function AgreementPanel() {
         <dd>
           {version.ladder.rungs.map((rung) => t(`rules.rung.${rung}`)).join(' → ')}
           <br />
-          <span className="findings-note">{t('agreement.ladder.window', { days: String(version.ladder.windowDays) })}</span>
+          <span className="findings-note">
+            {t('agreement.ladder.window', { days: String(version.ladder.windowDays) })}
+          </span>
         </dd>
         {version.amendmentNote && (
           <>
@@ -310,6 +471,7 @@ export function AgreementPanel() {
           referenceDate={referenceDate}
           utcOffsetMinutes={settings.utcOffsetMinutes}
           communityNames={communityNames}
+          onSaved={(text) => setFileMessage({ kind: 'ok', text })}
         />
       ) : (
         <>
@@ -320,9 +482,20 @@ export function AgreementPanel() {
               .map((clause) => (
                 <li key={clause.id}>
                   <div className="agreement-clause-head">
-                    <strong>{t('agreement.clause.label', { number: String(clause.number), kind: t(`rules.kind.${clause.params.kind}`) })}</strong>
-                    <span className="findings-note">{t('agreement.clause.version', { version: String(clause.version) })}</span>
-                    <button type="button" onClick={() => (isLatest ? startEditing(clause) : setEditing(null))} disabled={!isLatest}>
+                    <strong>
+                      {t('agreement.clause.label', {
+                        number: String(clause.number),
+                        kind: t(`rules.kind.${clause.params.kind}`),
+                      })}
+                    </strong>
+                    <span className="findings-note">
+                      {t('agreement.clause.version', { version: String(clause.version) })}
+                    </span>
+                    <button
+                      type="button"
+                      onClick={() => (isLatest ? startEditing(clause) : setEditing(null))}
+                      disabled={!isLatest}
+                    >
                       {t('agreement.clause.edit')}
                     </button>
                   </div>
@@ -330,13 +503,24 @@ export function AgreementPanel() {
                   {!isLatest && (
                     <details>
                       <summary>{t('agreement.clause.machine')}</summary>
-                      <ClauseForm fields={CLAUSE_FIELDS[clause.params.kind]} params={clause.params} options={options} readOnly onChange={() => undefined} />
+                      <ClauseForm
+                        fields={CLAUSE_FIELDS[clause.params.kind]}
+                        params={clause.params}
+                        options={options}
+                        readOnly
+                        onChange={() => undefined}
+                      />
                     </details>
                   )}
                   {clause.params.kind === 'rotation' && (
                     <details>
                       <summary>{t('agreement.turns.title')}</summary>
-                      <TurnsCalendar roster={clause.params.roster as Roster} communityNames={communityNames} utcOffsetMinutes={settings.utcOffsetMinutes} referenceDate={referenceDate} />
+                      <TurnsCalendar
+                        roster={clause.params.roster as Roster}
+                        communityNames={communityNames}
+                        utcOffsetMinutes={settings.utcOffsetMinutes}
+                        referenceDate={referenceDate}
+                      />
                     </details>
                   )}
                 </li>
@@ -345,7 +529,11 @@ export function AgreementPanel() {
           {isLatest && (
             <div className="agreement-add">
               <label htmlFor="agreement-new-kind">{t('agreement.clause.addKind')}</label>
-              <select id="agreement-new-kind" value={newKind} onChange={(event) => setNewKind(event.target.value as ClauseKind)}>
+              <select
+                id="agreement-new-kind"
+                value={newKind}
+                onChange={(event) => setNewKind(event.target.value as ClauseKind)}
+              >
                 {CLAUSE_KINDS.map((kind) => (
                   <option key={kind} value={kind}>
                     {t(`rules.kind.${kind}`)}

@@ -15,17 +15,40 @@ export type FieldUnit = 'm3' | 'm3s' | 'pct' | 'h' | 'min' | 'km' | 'm' | 'ha' |
 
 /** One field of a clause form. */
 export type FieldSpec =
-  | { readonly type: 'number'; readonly key: string; readonly unit?: FieldUnit; readonly integer?: boolean; readonly nullable?: boolean }
+  | {
+      readonly type: 'number';
+      readonly key: string;
+      readonly unit?: FieldUnit;
+      readonly integer?: boolean;
+      readonly nullable?: boolean;
+    }
   | { readonly type: 'text'; readonly key: string }
   | { readonly type: 'date'; readonly key: string }
   | { readonly type: 'datetime'; readonly key: string }
   | { readonly type: 'monthDay'; readonly key: string }
   | { readonly type: 'enum'; readonly key: string; readonly options: readonly string[]; readonly labels: string }
-  | { readonly type: 'choice'; readonly key: string; readonly source: Source; readonly nullable?: boolean; readonly pick?: boolean }
-  | { readonly type: 'ids'; readonly key: string; readonly source: Source; readonly nullable: boolean; readonly pick?: boolean }
+  | {
+      readonly type: 'choice';
+      readonly key: string;
+      readonly source: Source;
+      readonly nullable?: boolean;
+      readonly pick?: boolean;
+    }
+  | {
+      readonly type: 'ids';
+      readonly key: string;
+      readonly source: Source;
+      readonly nullable: boolean;
+      readonly pick?: boolean;
+    }
   | { readonly type: 'season'; readonly key: string; readonly nullable: boolean }
   | { readonly type: 'geometry'; readonly key: string }
-  | { readonly type: 'rows'; readonly key: string; readonly columns: readonly FieldSpec[]; readonly make: () => unknown }
+  | {
+      readonly type: 'rows';
+      readonly key: string;
+      readonly columns: readonly FieldSpec[];
+      readonly make: () => unknown;
+    }
   | { readonly type: 'group'; readonly key: string; readonly fields: readonly FieldSpec[] };
 
 const USES = WaterUseSchema.options;
@@ -70,7 +93,13 @@ const ROSTER: FieldSpec = {
     {
       type: 'rows',
       key: 'swaps',
-      make: () => ({ cycleIndex: 0, communityA: '', communityB: '', loggedAt: new Date().toISOString().slice(0, 19) + 'Z', note: '' }),
+      make: () => ({
+        cycleIndex: 0,
+        communityA: '',
+        communityB: '',
+        loggedAt: new Date().toISOString().slice(0, 19) + 'Z',
+        note: '',
+      }),
       columns: [
         { type: 'number', key: 'cycleIndex', integer: true },
         { type: 'choice', key: 'communityA', source: 'communities' },
@@ -82,7 +111,11 @@ const ROSTER: FieldSpec = {
     {
       type: 'rows',
       key: 'shortages',
-      make: () => ({ fromDate: new Date().toISOString().slice(0, 10), toDate: new Date().toISOString().slice(0, 10), reductionPct: 25 }),
+      make: () => ({
+        fromDate: new Date().toISOString().slice(0, 10),
+        toDate: new Date().toISOString().slice(0, 10),
+        reductionPct: 25,
+      }),
       columns: [
         { type: 'date', key: 'fromDate' },
         { type: 'date', key: 'toDate' },
@@ -96,7 +129,12 @@ const ROSTER: FieldSpec = {
 export const CLAUSE_FIELDS: Readonly<Record<ClauseKind, readonly FieldSpec[]>> = {
   'withdrawal-quota': [
     { type: 'number', key: 'limitM3', unit: 'm3' },
-    { type: 'enum', key: 'periodUnit', options: ['day', 'week', 'month', 'season', 'year'], labels: 'agreement.periodUnit.' },
+    {
+      type: 'enum',
+      key: 'periodUnit',
+      options: ['day', 'week', 'month', 'season', 'year'],
+      labels: 'agreement.periodUnit.',
+    },
     { type: 'enum', key: 'scope', options: ['intake', 'community'], labels: 'agreement.scope.' },
     { type: 'ids', key: 'subjectIds', source: 'subjects', nullable: true },
     { type: 'ids', key: 'uses', source: 'uses', nullable: true },

@@ -68,7 +68,8 @@ export function nearestPlace(places: readonly NamedPlace[], lonLat: readonly [nu
 
 function useUnitLabel(): (unit: FieldUnit | undefined) => string {
   const t = useT();
-  return (unit) => (unit === undefined ? '' : unit === 'days' || unit === 'plants' ? t(`agreement.unit.${unit}`) : UNIT_SYMBOLS[unit]);
+  return (unit) =>
+    unit === undefined ? '' : unit === 'days' || unit === 'plants' ? t(`agreement.unit.${unit}`) : UNIT_SYMBOLS[unit];
 }
 
 function sourceOf(source: Source, root: unknown): Exclude<Source, 'subjects'> {
@@ -76,19 +77,39 @@ function sourceOf(source: Source, root: unknown): Exclude<Source, 'subjects'> {
   return getAt(root, ['scope']) === 'intake' ? 'intakes' : 'communities';
 }
 
-function optionsOf(source: Exclude<Source, 'subjects'>, options: FormOptions, label: (key: string) => string): { id: string; name: string }[] {
-  if (source === 'communities' || source === 'intakes' || source === 'points') return options[source].map((place) => ({ id: place.id, name: place.name }));
+function optionsOf(
+  source: Exclude<Source, 'subjects'>,
+  options: FormOptions,
+  label: (key: string) => string,
+): { id: string; name: string }[] {
+  if (source === 'communities' || source === 'intakes' || source === 'points')
+    return options[source].map((place) => ({ id: place.id, name: place.name }));
   const ids = source === 'parameters' ? options.parameters : (SOURCE_OPTIONS[source] ?? []);
   return ids.map((id) => ({ id, name: label(`${OPTION_LABELS[source]}${id}`) }));
 }
 
-function NumberInput({ id, value, integer, nullable, readOnly, onChange }: { id: string; value: number | null; integer?: boolean; nullable?: boolean; readOnly: boolean; onChange: (value: number | null) => void }) {
+function NumberInput({
+  id,
+  value,
+  integer,
+  nullable,
+  readOnly,
+  onChange,
+}: {
+  id: string;
+  value: number | null;
+  integer?: boolean;
+  nullable?: boolean;
+  readOnly: boolean;
+  onChange: (value: number | null) => void;
+}) {
   const t = useT();
   const shown = value === null ? '' : formatNumber(value, t.locale, 6).replace(/\u00a0|\s/g, '');
   const [text, setText] = useState<string | null>(null);
   const current = text ?? shown;
   const parsed = parseLocaleNumber(current, decimalSeparatorOf(t.locale));
-  const invalid = current.trim() === '' ? !nullable : parsed === null || (integer === true && !Number.isInteger(parsed));
+  const invalid =
+    current.trim() === '' ? !nullable : parsed === null || (integer === true && !Number.isInteger(parsed));
   return (
     <input
       id={id}
@@ -111,7 +132,17 @@ function NumberInput({ id, value, integer, nullable, readOnly, onChange }: { id:
   );
 }
 
-function IdsField({ field, path, value, ctx }: { field: Extract<FieldSpec, { type: 'ids' }>; path: Path; value: string[] | null; ctx: Context }) {
+function IdsField({
+  field,
+  path,
+  value,
+  ctx,
+}: {
+  field: Extract<FieldSpec, { type: 'ids' }>;
+  path: Path;
+  value: string[] | null;
+  ctx: Context;
+}) {
   const t = useT();
   const source = sourceOf(field.source, ctx.root);
   const choices = optionsOf(source, ctx.options, t);
@@ -126,7 +157,12 @@ function IdsField({ field, path, value, ctx }: { field: Extract<FieldSpec, { typ
       <legend>{t(`agreement.field.${field.key}`)}</legend>
       {field.nullable && (
         <label className="clause-all">
-          <input type="checkbox" checked={value === null} disabled={ctx.readOnly} onChange={(event) => ctx.onChange(path, event.target.checked ? null : [])} />
+          <input
+            type="checkbox"
+            checked={value === null}
+            disabled={ctx.readOnly}
+            onChange={(event) => ctx.onChange(path, event.target.checked ? null : [])}
+          />
           {t('agreement.all')}
         </label>
       )}
@@ -134,7 +170,12 @@ function IdsField({ field, path, value, ctx }: { field: Extract<FieldSpec, { typ
         <div className="clause-choices">
           {choices.map((choice) => (
             <label key={choice.id}>
-              <input type="checkbox" checked={selected.has(choice.id)} disabled={ctx.readOnly} onChange={() => toggle(choice.id)} />
+              <input
+                type="checkbox"
+                checked={selected.has(choice.id)}
+                disabled={ctx.readOnly}
+                onChange={() => toggle(choice.id)}
+              />
               {choice.name}
             </label>
           ))}
@@ -171,7 +212,19 @@ function IdsField({ field, path, value, ctx }: { field: Extract<FieldSpec, { typ
   );
 }
 
-function ChoiceField({ field, path, value, ctx, id }: { field: Extract<FieldSpec, { type: 'choice' }>; path: Path; value: string | null; ctx: Context; id: string }) {
+function ChoiceField({
+  field,
+  path,
+  value,
+  ctx,
+  id,
+}: {
+  field: Extract<FieldSpec, { type: 'choice' }>;
+  path: Path;
+  value: string | null;
+  ctx: Context;
+  id: string;
+}) {
   const t = useT();
   const source = sourceOf(field.source, ctx.root);
   const choices = optionsOf(source, ctx.options, t);
@@ -179,7 +232,12 @@ function ChoiceField({ field, path, value, ctx, id }: { field: Extract<FieldSpec
   const places = source === 'points' ? ctx.options.points : source === 'intakes' ? ctx.options.intakes : [];
   return (
     <span className="clause-choice">
-      <select id={id} value={value ?? ''} disabled={ctx.readOnly} onChange={(event) => ctx.onChange(path, event.target.value === '' ? null : event.target.value)}>
+      <select
+        id={id}
+        value={value ?? ''}
+        disabled={ctx.readOnly}
+        onChange={(event) => ctx.onChange(path, event.target.value === '' ? null : event.target.value)}
+      >
         {(field.nullable || value === null || value === '') && <option value="">{t('agreement.value.unset')}</option>}
         {choices.map((choice) => (
           <option key={choice.id} value={choice.id}>
@@ -211,7 +269,17 @@ function ChoiceField({ field, path, value, ctx, id }: { field: Extract<FieldSpec
   );
 }
 
-function SeasonField({ field, path, value, ctx }: { field: Extract<FieldSpec, { type: 'season' }>; path: Path; value: { startMonthDay: string; endMonthDay: string } | null; ctx: Context }) {
+function SeasonField({
+  field,
+  path,
+  value,
+  ctx,
+}: {
+  field: Extract<FieldSpec, { type: 'season' }>;
+  path: Path;
+  value: { startMonthDay: string; endMonthDay: string } | null;
+  ctx: Context;
+}) {
   const t = useT();
   const id = useId();
   return (
@@ -223,7 +291,9 @@ function SeasonField({ field, path, value, ctx }: { field: Extract<FieldSpec, { 
             type="checkbox"
             checked={value === null}
             disabled={ctx.readOnly}
-            onChange={(event) => ctx.onChange(path, event.target.checked ? null : { startMonthDay: '01-01', endMonthDay: '03-31' })}
+            onChange={(event) =>
+              ctx.onChange(path, event.target.checked ? null : { startMonthDay: '01-01', endMonthDay: '03-31' })
+            }
           />
           {t('agreement.field.season.none')}
         </label>
@@ -231,9 +301,23 @@ function SeasonField({ field, path, value, ctx }: { field: Extract<FieldSpec, { 
       {value !== null && (
         <div className="clause-row">
           <label htmlFor={`${id}-from`}>{t('agreement.field.season.from')}</label>
-          <input id={`${id}-from`} type="text" size={6} value={value.startMonthDay} readOnly={ctx.readOnly} onChange={(event) => ctx.onChange([...path, 'startMonthDay'], event.target.value)} />
+          <input
+            id={`${id}-from`}
+            type="text"
+            size={6}
+            value={value.startMonthDay}
+            readOnly={ctx.readOnly}
+            onChange={(event) => ctx.onChange([...path, 'startMonthDay'], event.target.value)}
+          />
           <label htmlFor={`${id}-to`}>{t('agreement.field.season.to')}</label>
-          <input id={`${id}-to`} type="text" size={6} value={value.endMonthDay} readOnly={ctx.readOnly} onChange={(event) => ctx.onChange([...path, 'endMonthDay'], event.target.value)} />
+          <input
+            id={`${id}-to`}
+            type="text"
+            size={6}
+            value={value.endMonthDay}
+            readOnly={ctx.readOnly}
+            onChange={(event) => ctx.onChange([...path, 'endMonthDay'], event.target.value)}
+          />
         </div>
       )}
     </fieldset>
@@ -245,7 +329,10 @@ function GeometryField({ path, value, ctx, id }: { path: Path; value: GeoJSON.Ge
   const setTool = useUiStore((state) => state.setMapTool);
   const text =
     value.type === 'Point'
-      ? t('agreement.pick.pointAt', { lon: formatNumber(value.coordinates[0]!, t.locale, 5), lat: formatNumber(value.coordinates[1]!, t.locale, 5) })
+      ? t('agreement.pick.pointAt', {
+          lon: formatNumber(value.coordinates[0]!, t.locale, 5),
+          lat: formatNumber(value.coordinates[1]!, t.locale, 5),
+        })
       : t('agreement.pick.polygon', { count: value.type === 'Polygon' ? (value.coordinates[0]?.length ?? 0) : 0 });
   return (
     <span className="clause-choice">
@@ -259,7 +346,10 @@ function GeometryField({ path, value, ctx, id }: { path: Path; value: GeoJSON.Ge
               id: 'agreement-pick-feature',
               hintKey: 'agreement.pick.feature',
               onClick: (lonLat) => {
-                ctx.onChange(path, { type: 'Point', coordinates: [Number(lonLat[0].toFixed(6)), Number(lonLat[1].toFixed(6))] });
+                ctx.onChange(path, {
+                  type: 'Point',
+                  coordinates: [Number(lonLat[0].toFixed(6)), Number(lonLat[1].toFixed(6))],
+                });
                 setTool(null);
               },
             })
@@ -272,7 +362,17 @@ function GeometryField({ path, value, ctx, id }: { path: Path; value: GeoJSON.Ge
   );
 }
 
-function RowsField({ field, path, value, ctx }: { field: Extract<FieldSpec, { type: 'rows' }>; path: Path; value: unknown[]; ctx: Context }) {
+function RowsField({
+  field,
+  path,
+  value,
+  ctx,
+}: {
+  field: Extract<FieldSpec, { type: 'rows' }>;
+  path: Path;
+  value: unknown[];
+  ctx: Context;
+}) {
   const t = useT();
   return (
     <fieldset className="clause-field clause-rows">
@@ -283,7 +383,16 @@ function RowsField({ field, path, value, ctx }: { field: Extract<FieldSpec, { ty
             <Field key={column.key} field={column} path={[...path, index, column.key]} ctx={ctx} />
           ))}
           {!ctx.readOnly && (
-            <button type="button" className="clause-remove" onClick={() => ctx.onChange(path, value.filter((_, i) => i !== index))}>
+            <button
+              type="button"
+              className="clause-remove"
+              onClick={() =>
+                ctx.onChange(
+                  path,
+                  value.filter((_, i) => i !== index),
+                )
+              }
+            >
               {t('agreement.rows.remove')}
             </button>
           )}
@@ -307,7 +416,14 @@ function Field({ field, path, ctx }: { readonly field: FieldSpec; readonly path:
     case 'ids':
       return <IdsField field={field} path={path} value={value as string[] | null} ctx={ctx} />;
     case 'season':
-      return <SeasonField field={field} path={path} value={value as { startMonthDay: string; endMonthDay: string } | null} ctx={ctx} />;
+      return (
+        <SeasonField
+          field={field}
+          path={path}
+          value={value as { startMonthDay: string; endMonthDay: string } | null}
+          ctx={ctx}
+        />
+      );
     case 'rows':
       return <RowsField field={field} path={path} value={(value as unknown[] | undefined) ?? []} ctx={ctx} />;
     case 'group':
@@ -327,24 +443,61 @@ function Field({ field, path, ctx }: { readonly field: FieldSpec; readonly path:
     case 'number':
       control = (
         <span className="clause-number">
-          <NumberInput id={id} value={(value as number | null) ?? null} integer={field.integer} nullable={field.nullable} readOnly={ctx.readOnly} onChange={(next) => ctx.onChange(path, next)} />
+          <NumberInput
+            id={id}
+            value={(value as number | null) ?? null}
+            integer={field.integer}
+            nullable={field.nullable}
+            readOnly={ctx.readOnly}
+            onChange={(next) => ctx.onChange(path, next)}
+          />
           {field.unit && <span className="clause-unit">{unitLabel(field.unit)}</span>}
         </span>
       );
       break;
     case 'text':
     case 'monthDay':
-      control = <input id={id} type="text" value={String(value ?? '')} readOnly={ctx.readOnly} size={field.type === 'monthDay' ? 6 : undefined} onChange={(event) => ctx.onChange(path, event.target.value)} />;
+      control = (
+        <input
+          id={id}
+          type="text"
+          value={String(value ?? '')}
+          readOnly={ctx.readOnly}
+          size={field.type === 'monthDay' ? 6 : undefined}
+          onChange={(event) => ctx.onChange(path, event.target.value)}
+        />
+      );
       break;
     case 'date':
-      control = <input id={id} type="date" value={String(value ?? '')} readOnly={ctx.readOnly} onChange={(event) => ctx.onChange(path, event.target.value)} />;
+      control = (
+        <input
+          id={id}
+          type="date"
+          value={String(value ?? '')}
+          readOnly={ctx.readOnly}
+          onChange={(event) => ctx.onChange(path, event.target.value)}
+        />
+      );
       break;
     case 'datetime':
-      control = <input id={id} type="text" value={String(value ?? '')} readOnly={ctx.readOnly} onChange={(event) => ctx.onChange(path, event.target.value)} />;
+      control = (
+        <input
+          id={id}
+          type="text"
+          value={String(value ?? '')}
+          readOnly={ctx.readOnly}
+          onChange={(event) => ctx.onChange(path, event.target.value)}
+        />
+      );
       break;
     case 'enum':
       control = (
-        <select id={id} value={String(value ?? '')} disabled={ctx.readOnly} onChange={(event) => ctx.onChange(path, event.target.value)}>
+        <select
+          id={id}
+          value={String(value ?? '')}
+          disabled={ctx.readOnly}
+          onChange={(event) => ctx.onChange(path, event.target.value)}
+        >
           {field.options.map((option) => (
             <option key={option} value={option}>
               {t(`${field.labels}${option}`)}
@@ -382,7 +535,12 @@ export function ClauseForm<P>({
   readonly readOnly: boolean;
   readonly onChange: (params: P) => void;
 }) {
-  const ctx: Context = { root: params, options, readOnly, onChange: (path, value) => onChange(setAt(params, path, value)) };
+  const ctx: Context = {
+    root: params,
+    options,
+    readOnly,
+    onChange: (path, value) => onChange(setAt(params, path, value)),
+  };
   return (
     <div className="clause-form">
       {fields.map((field) => (

@@ -63,7 +63,12 @@ export function localToday(utcOffsetMinutes: number, nowMs = Date.now()): string
  * @example evaluationWindow({ start: '1900-01-01', end: '2999-12-31' }, '2023-11-01', '2026-11-01', -300)
  *   // { period: { start: '2023-11-01', end: '2026-11-01' }, now: '2026-11-01T12:00:00-05:00' }
  */
-export function evaluationWindow(filter: PeriodRange, earliestDay: string | null, today: string, utcOffsetMinutes: number): { period: PeriodRange; now: string } {
+export function evaluationWindow(
+  filter: PeriodRange,
+  earliestDay: string | null,
+  today: string,
+  utcOffsetMinutes: number,
+): { period: PeriodRange; now: string } {
   const start = earliestDay !== null && earliestDay > filter.start ? earliestDay : filter.start;
   const end = filter.end < today ? filter.end : today;
   return { period: { start: start <= end ? start : end, end }, now: `${today}T12:00:00${isoOffset(utcOffsetMinutes)}` };
@@ -105,19 +110,29 @@ const live = <T extends { deleted: boolean }>(rows: readonly T[]): T[] => rows.f
 export async function readRuleRecords(db: WatershedDatabase): Promise<{ records: StoredRuleRecords; seq: number }> {
   const tables = Object.keys(RULE_KINDS).map((kind) => db.table(kind));
   return db.transaction('r', [...tables, db.audit], async () => {
-    const [communities, intakes, withdrawals, monitoringPoints, measurements, contaminationEvents, restorationSites, agreements, decisions, last] =
-      await Promise.all([
-        db.recordTable('communities').toArray(),
-        db.recordTable('intakes').toArray(),
-        db.recordTable('withdrawals').toArray(),
-        db.recordTable('monitoringPoints').toArray(),
-        db.recordTable('measurements').toArray(),
-        db.recordTable('contaminationEvents').toArray(),
-        db.recordTable('restorationSites').toArray(),
-        db.recordTable('agreements').toArray(),
-        db.recordTable('decisions').toArray(),
-        db.audit.orderBy('seq').last(),
-      ]);
+    const [
+      communities,
+      intakes,
+      withdrawals,
+      monitoringPoints,
+      measurements,
+      contaminationEvents,
+      restorationSites,
+      agreements,
+      decisions,
+      last,
+    ] = await Promise.all([
+      db.recordTable('communities').toArray(),
+      db.recordTable('intakes').toArray(),
+      db.recordTable('withdrawals').toArray(),
+      db.recordTable('monitoringPoints').toArray(),
+      db.recordTable('measurements').toArray(),
+      db.recordTable('contaminationEvents').toArray(),
+      db.recordTable('restorationSites').toArray(),
+      db.recordTable('agreements').toArray(),
+      db.recordTable('decisions').toArray(),
+      db.audit.orderBy('seq').last(),
+    ]);
     return {
       records: {
         communities: live(communities),
@@ -182,7 +197,12 @@ export class FindingsEngine {
 
   /** The window judged now. */
   window(records: RuleRecords = this.evaluator.records()): { period: PeriodRange; now: string } {
-    return evaluationWindow(this.filter, earliestDayOf(records), this.today(), this.basin.info.settings.utcOffsetMinutes);
+    return evaluationWindow(
+      this.filter,
+      earliestDayOf(records),
+      this.today(),
+      this.basin.info.settings.utcOffsetMinutes,
+    );
   }
 
   private noteEarliest(change: RecordChange): void {
@@ -238,7 +258,7 @@ export class FindingsEngine {
       if (!RULE_KINDS[entry.kind as RecordKind]) continue;
       const ids = touched.get(entry.kind as RecordKind) ?? new Set<string>();
       if (entry.recordId !== null) ids.add(entry.recordId);
-      else for (const id of ((entry.change as { ids?: string[] } | null)?.ids ?? [])) ids.add(id);
+      else for (const id of (entry.change as { ids?: string[] } | null)?.ids ?? []) ids.add(id);
       touched.set(entry.kind as RecordKind, ids);
     }
     let count = 0;
@@ -255,7 +275,8 @@ export class FindingsEngine {
     }
     // A record older than the judged window (or a new day) moves the window: evaluate everything again.
     const fresh = evaluationWindow(this.filter, this.earliest, this.today(), this.basin.info.settings.utcOffsetMinutes);
-    if (fresh.period.start !== this.built.period.start || fresh.now !== this.built.now) this.evaluator = this.build(this.evaluator.records());
+    if (fresh.period.start !== this.built.period.start || fresh.now !== this.built.now)
+      this.evaluator = this.build(this.evaluator.records());
     return count;
   }
 

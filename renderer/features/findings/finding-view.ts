@@ -1,5 +1,11 @@
 import type { ClauseKind } from '../../../src/domain/agreement';
-import type { Community, ContaminationEvent, Intake, MonitoringPoint, RestorationSite } from '../../../src/domain/records';
+import type {
+  Community,
+  ContaminationEvent,
+  Intake,
+  MonitoringPoint,
+  RestorationSite,
+} from '../../../src/domain/records';
 import type { Locale } from '../../../src/i18n/define';
 import { formatDate, formatMonth, formatNumber, formatQuantity, type UnitKey } from '../../../src/i18n/format';
 import { hasMessage, translate } from '../../../src/i18n/translate';
@@ -33,7 +39,13 @@ export interface FindingFilters {
 }
 
 /** No filter set. */
-export const NO_FILTERS: FindingFilters = { clauseId: null, communityId: null, severity: null, status: null, period: null };
+export const NO_FILTERS: FindingFilters = {
+  clauseId: null,
+  communityId: null,
+  severity: null,
+  status: null,
+  period: null,
+};
 
 /** Statuses a decision can set, in the order of the decision form. */
 export const STATUSES: readonly FindingStatus[] = ['open', 'acknowledged', 'sanctioned', 'resolved', 'dismissed'];
@@ -71,7 +83,15 @@ export function findingRemedy(finding: Finding, locale: Locale): string {
   return translate(locale, finding.remedy.code, finding.remedy.params);
 }
 
-const UNIT_KEYS: Readonly<Record<string, UnitKey>> = { m3: 'm3', 'm3/s': 'm3s', 'mg/L': 'mgl', ha: 'ha', m: 'm', km: 'km', h: 'h' };
+const UNIT_KEYS: Readonly<Record<string, UnitKey>> = {
+  m3: 'm3',
+  'm3/s': 'm3s',
+  'mg/L': 'mgl',
+  ha: 'ha',
+  m: 'm',
+  km: 'km',
+  h: 'h',
+};
 
 /** A condition's value (observed or limit) with its unit, in `locale`. */
 export function conditionValue(value: number | string, unit: string, locale: Locale): string {
@@ -106,7 +126,11 @@ export function periodOverlaps(period: { start: string; end: string }, key: stri
 }
 
 /** The findings that pass the filters, most severe first, then newest period, then id. */
-export function filterFindings(findings: readonly Finding[], filters: FindingFilters, places: FindingPlaces): Finding[] {
+export function filterFindings(
+  findings: readonly Finding[],
+  filters: FindingFilters,
+  places: FindingPlaces,
+): Finding[] {
   const rank = (finding: Finding): number => SEVERITIES.indexOf(finding.severity);
   return findings
     .filter(
@@ -119,14 +143,20 @@ export function filterFindings(findings: readonly Finding[], filters: FindingFil
           communityOfFinding(finding, places) === filters.communityId ||
           finding.affectedCommunityIds.includes(filters.communityId)),
     )
-    .sort((a, b) => rank(a) - rank(b) || (a.period.start < b.period.start ? 1 : a.period.start > b.period.start ? -1 : 0) || (a.id < b.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (a.period.start < b.period.start ? 1 : a.period.start > b.period.start ? -1 : 0) ||
+        (a.id < b.id ? -1 : 1),
+    );
 }
 
 /** The years present in the findings' periods, newest first (choices of the period filter). */
 export function yearsOf(findings: readonly Finding[]): string[] {
   const years = new Set<string>();
   for (const finding of findings) {
-    for (let year = Number(finding.period.start.slice(0, 4)); year <= Number(finding.period.end.slice(0, 4)); year++) years.add(String(year));
+    for (let year = Number(finding.period.start.slice(0, 4)); year <= Number(finding.period.end.slice(0, 4)); year++)
+      years.add(String(year));
   }
   return [...years].sort().reverse();
 }
@@ -134,7 +164,8 @@ export function yearsOf(findings: readonly Finding[]): string[] {
 /** The clauses present in the findings, by number: id, number and kind (choices of the clause filter). */
 export function clausesOf(findings: readonly Finding[]): { id: string; number: number; kind: ClauseKind }[] {
   const clauses = new Map<string, { id: string; number: number; kind: ClauseKind }>();
-  for (const finding of findings) clauses.set(finding.clauseId, { id: finding.clauseId, number: finding.clauseNumber, kind: finding.kind });
+  for (const finding of findings)
+    clauses.set(finding.clauseId, { id: finding.clauseId, number: finding.clauseNumber, kind: finding.kind });
   return [...clauses.values()].sort((a, b) => a.number - b.number);
 }
 
@@ -193,7 +224,10 @@ const SEVERITY_WEIGHT: Readonly<Record<Severity, number>> = { low: 1, medium: 2,
  * Map badges: one point per subject place with how many open findings it has and the worst severity, carrying
  * `kind: 'finding'` and the id of its most severe finding, so a click opens that finding.
  */
-export function findingBadges(findings: readonly Finding[], places: FindingPlaces): GeoJSON.FeatureCollection<GeoJSON.Point> {
+export function findingBadges(
+  findings: readonly Finding[],
+  places: FindingPlaces,
+): GeoJSON.FeatureCollection<GeoJSON.Point> {
   const byPlace = new Map<string, { at: [number, number]; count: number; worst: Finding }>();
   for (const finding of findings) {
     if (finding.status === 'resolved' || finding.status === 'dismissed') continue;
@@ -213,7 +247,13 @@ export function findingBadges(findings: readonly Finding[], places: FindingPlace
     features: [...byPlace.values()].map(({ at, count, worst }) => ({
       type: 'Feature',
       geometry: { type: 'Point', coordinates: at },
-      properties: { kind: 'finding', id: worst.id, count, severity: worst.severity, label: count > 99 ? '99+' : String(count) },
+      properties: {
+        kind: 'finding',
+        id: worst.id,
+        count,
+        severity: worst.severity,
+        label: count > 99 ? '99+' : String(count),
+      },
     })),
   };
 }

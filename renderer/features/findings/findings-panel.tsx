@@ -83,14 +83,18 @@ function EvaluationState() {
       {status === 'evaluating' && t('findings.state.evaluating')}
       {status === 'ready' && t('findings.state.count', { count })}
       {status === 'error' && t('findings.state.error')}
-      {status === 'ready' && referenceDate && <span className="findings-judged"> · {t('findings.state.judgedAt', { date: referenceDate })}</span>}
+      {status === 'ready' && referenceDate && (
+        <span className="findings-judged"> · {t('findings.state.judgedAt', { date: referenceDate })}</span>
+      )}
     </p>
   );
 }
 
 function SeverityBadge({ finding }: { readonly finding: Finding }) {
   const t = useT();
-  return <span className={`finding-severity severity-${finding.severity}`}>{t(`rules.severity.${finding.severity}`)}</span>;
+  return (
+    <span className={`finding-severity severity-${finding.severity}`}>{t(`rules.severity.${finding.severity}`)}</span>
+  );
 }
 
 function StatusBadge({ status }: { readonly status: FindingStatus }) {
@@ -103,7 +107,15 @@ function flyToFinding(finding: Finding, places: FindingPlaces | undefined): void
   if (at) currentMap()?.flyTo(at, 14);
 }
 
-function FilterField({ id, label, children }: { readonly id: string; readonly label: string; readonly children: ReactNode }) {
+function FilterField({
+  id,
+  label,
+  children,
+}: {
+  readonly id: string;
+  readonly label: string;
+  readonly children: ReactNode;
+}) {
   return (
     <div className="findings-filter">
       <label htmlFor={id}>{label}</label>
@@ -127,7 +139,10 @@ function Filters({
   const clauses = useMemo(() => clausesOf(findings), [findings]);
   const years = useMemo(() => yearsOf(findings), [findings]);
   const communities = useMemo(
-    () => [...(places?.communities.values() ?? [])].filter((community) => !community.deleted).sort((a, b) => a.name.localeCompare(b.name, t.locale)),
+    () =>
+      [...(places?.communities.values() ?? [])]
+        .filter((community) => !community.deleted)
+        .sort((a, b) => a.name.localeCompare(b.name, t.locale)),
     [places, t.locale],
   );
   const id = useId();
@@ -137,17 +152,28 @@ function Filters({
     <fieldset className="findings-filters">
       <legend>{t('findings.filters.label')}</legend>
       <FilterField id={`${id}-clause`} label={t('findings.filters.clause')}>
-        <select id={`${id}-clause`} value={filters.clauseId ?? ''} onChange={(event) => set({ clauseId: event.target.value || null })}>
+        <select
+          id={`${id}-clause`}
+          value={filters.clauseId ?? ''}
+          onChange={(event) => set({ clauseId: event.target.value || null })}
+        >
           <option value="">{t('findings.filters.allClauses')}</option>
           {clauses.map((clause) => (
             <option key={clause.id} value={clause.id}>
-              {t('findings.filters.clauseOption', { number: String(clause.number), kind: t(`rules.kind.${clause.kind}`) })}
+              {t('findings.filters.clauseOption', {
+                number: String(clause.number),
+                kind: t(`rules.kind.${clause.kind}`),
+              })}
             </option>
           ))}
         </select>
       </FilterField>
       <FilterField id={`${id}-community`} label={t('findings.filters.community')}>
-        <select id={`${id}-community`} value={filters.communityId ?? ''} onChange={(event) => set({ communityId: event.target.value || null })}>
+        <select
+          id={`${id}-community`}
+          value={filters.communityId ?? ''}
+          onChange={(event) => set({ communityId: event.target.value || null })}
+        >
           <option value="">{t('findings.filters.allCommunities')}</option>
           {communities.map((community) => (
             <option key={community.id} value={community.id}>
@@ -157,7 +183,11 @@ function Filters({
         </select>
       </FilterField>
       <FilterField id={`${id}-severity`} label={t('findings.filters.severity')}>
-        <select id={`${id}-severity`} value={filters.severity ?? ''} onChange={(event) => set({ severity: (event.target.value || null) as FindingFilters['severity'] })}>
+        <select
+          id={`${id}-severity`}
+          value={filters.severity ?? ''}
+          onChange={(event) => set({ severity: (event.target.value || null) as FindingFilters['severity'] })}
+        >
           <option value="">{t('findings.filters.allSeverities')}</option>
           {SEVERITIES.map((severity) => (
             <option key={severity} value={severity}>
@@ -167,7 +197,11 @@ function Filters({
         </select>
       </FilterField>
       <FilterField id={`${id}-status`} label={t('findings.filters.status')}>
-        <select id={`${id}-status`} value={filters.status ?? ''} onChange={(event) => set({ status: (event.target.value || null) as FindingFilters['status'] })}>
+        <select
+          id={`${id}-status`}
+          value={filters.status ?? ''}
+          onChange={(event) => set({ status: (event.target.value || null) as FindingFilters['status'] })}
+        >
           <option value="">{t('findings.filters.allStatuses')}</option>
           {STATUSES.map((status) => (
             <option key={status} value={status}>
@@ -177,7 +211,11 @@ function Filters({
         </select>
       </FilterField>
       <FilterField id={`${id}-period`} label={t('findings.filters.period')}>
-        <select id={`${id}-period`} value={filters.period ?? ''} onChange={(event) => set({ period: event.target.value || null })}>
+        <select
+          id={`${id}-period`}
+          value={filters.period ?? ''}
+          onChange={(event) => set({ period: event.target.value || null })}
+        >
           <option value="">{t('findings.filters.allPeriods')}</option>
           {years.map((year) => (
             <option key={year} value={year}>
@@ -222,7 +260,11 @@ export function FindingsPanel() {
       />
       {status === 'ready' && findings.length === 0 && <p className="findings-empty">{t('findings.list.none')}</p>}
       {findings.length > 0 && shown.length === 0 && <p className="findings-empty">{t('findings.list.empty')}</p>}
-      {shown.length > 0 && <p className="findings-count">{t('findings.list.shown', { shown: String(Math.min(limit, shown.length)), count: shown.length })}</p>}
+      {shown.length > 0 && (
+        <p className="findings-count">
+          {t('findings.list.shown', { shown: String(Math.min(limit, shown.length)), count: shown.length })}
+        </p>
+      )}
       <ul className="findings-list" aria-label={t('findings.list.label')}>
         {shown.slice(0, limit).map((finding) => (
           <li key={finding.id}>
@@ -240,7 +282,10 @@ export function FindingsPanel() {
                 <span className="finding-rung">{t(`rules.rung.${finding.rung}`)}</span>
                 <StatusBadge status={finding.status} />
                 <span className="finding-item-clause">
-                  {t('findings.filters.clauseOption', { number: String(finding.clauseNumber), kind: t(`rules.kind.${finding.kind}`) })}
+                  {t('findings.filters.clauseOption', {
+                    number: String(finding.clauseNumber),
+                    kind: t(`rules.kind.${finding.kind}`),
+                  })}
                 </span>
               </span>
               <span className="finding-sentence">{findingSentence(finding, t.locale)}</span>
@@ -257,25 +302,39 @@ export function FindingsPanel() {
   );
 }
 
-function evidenceLabel(t: Translator, evidence: FindingEvidence, places: FindingPlaces, records: EvidenceRecords | undefined): string {
+function evidenceLabel(
+  t: Translator,
+  evidence: FindingEvidence,
+  places: FindingPlaces,
+  records: EvidenceRecords | undefined,
+): string {
   switch (evidence.kind) {
     case 'intake': {
       const intake = places.intakes.get(evidence.id);
-      return intake ? t('findings.evidence.intake', { name: intake.name }) : t('findings.evidence.missing', { id: evidence.id });
+      return intake
+        ? t('findings.evidence.intake', { name: intake.name })
+        : t('findings.evidence.missing', { id: evidence.id });
     }
     case 'monitoring-point': {
       const point = places.points.get(evidence.id);
-      return point ? t('findings.evidence.point', { name: point.name }) : t('findings.evidence.missing', { id: evidence.id });
+      return point
+        ? t('findings.evidence.point', { name: point.name })
+        : t('findings.evidence.missing', { id: evidence.id });
     }
     case 'contamination-event': {
       const event = places.events.get(evidence.id);
       return event
-        ? t('findings.evidence.event', { source: event.suspectedSource || t(`findings.status.open`), date: formatDate(event.observedAt, t.locale, 'medium') })
+        ? t('findings.evidence.event', {
+            source: event.suspectedSource || t(`findings.status.open`),
+            date: formatDate(event.observedAt, t.locale, 'medium'),
+          })
         : t('findings.evidence.missing', { id: evidence.id });
     }
     case 'restoration-site': {
       const site = places.sites.get(evidence.id);
-      return site ? t('findings.evidence.site', { name: site.name }) : t('findings.evidence.missing', { id: evidence.id });
+      return site
+        ? t('findings.evidence.site', { name: site.name })
+        : t('findings.evidence.missing', { id: evidence.id });
     }
     case 'withdrawal': {
       const withdrawal = records?.withdrawals.get(evidence.id);
@@ -306,7 +365,11 @@ interface EvidenceRecords {
   readonly measurements: ReadonlyMap<string, Measurement>;
 }
 
-function evidenceLocation(evidence: FindingEvidence, places: FindingPlaces, records: EvidenceRecords | undefined): [number, number] | null {
+function evidenceLocation(
+  evidence: FindingEvidence,
+  places: FindingPlaces,
+  records: EvidenceRecords | undefined,
+): [number, number] | null {
   if (evidence.kind === 'withdrawal') {
     const intakeId = records?.withdrawals.get(evidence.id)?.intakeId;
     return intakeId ? locationOf('intake', intakeId, places) : null;
@@ -340,7 +403,13 @@ function DecisionForm({ finding }: { readonly finding: Finding }) {
     const time = new Date(Date.now() + offset * 60_000).toISOString().slice(11, 19);
     const result = await session.repository.create(
       'decisions',
-      { findingId: finding.id, meetingId: null, status, note: note.trim(), decidedAt: `${date}T${time}${isoOffset(offset)}` },
+      {
+        findingId: finding.id,
+        meetingId: null,
+        status,
+        note: note.trim(),
+        decidedAt: `${date}T${time}${isoOffset(offset)}`,
+      },
       actor,
     );
     setSaving(false);
@@ -362,22 +431,41 @@ function DecisionForm({ finding }: { readonly finding: Finding }) {
     >
       <h3 id="decide-heading">{t('findings.decide.title')}</h3>
       <label htmlFor={`${formId}-status`}>{t('findings.decide.status')}</label>
-      <select id={`${formId}-status`} value={status} onChange={(event) => setStatus(event.target.value as FindingStatus)}>
-          {STATUSES.map((option) => (
-            <option key={option} value={option}>
-              {t(`findings.status.${option}`)}
-            </option>
-          ))}
+      <select
+        id={`${formId}-status`}
+        value={status}
+        onChange={(event) => setStatus(event.target.value as FindingStatus)}
+      >
+        {STATUSES.map((option) => (
+          <option key={option} value={option}>
+            {t(`findings.status.${option}`)}
+          </option>
+        ))}
       </select>
       <label htmlFor={`${formId}-date`}>{t('findings.decide.date')}</label>
-      <input id={`${formId}-date`} type="date" value={date} onChange={(event) => setDate(event.target.value)} required />
+      <input
+        id={`${formId}-date`}
+        type="date"
+        value={date}
+        onChange={(event) => setDate(event.target.value)}
+        required
+      />
       <label htmlFor={`${formId}-note`}>{t('findings.decide.note')}</label>
-      <textarea id={`${formId}-note`} value={note} rows={3} maxLength={5000} onChange={(event) => setNote(event.target.value)} />
+      <textarea
+        id={`${formId}-note`}
+        value={note}
+        rows={3}
+        maxLength={5000}
+        onChange={(event) => setNote(event.target.value)}
+      />
       <button type="submit" className="primary" disabled={saving}>
         {saving ? t('findings.decide.saving') : t('findings.decide.save')}
       </button>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'findings-note'}>
+        <p
+          role={message.kind === 'error' ? 'alert' : 'status'}
+          className={message.kind === 'error' ? 'error' : 'findings-note'}
+        >
           {message.text}
         </p>
       )}
@@ -392,7 +480,9 @@ function Decisions({ findingId }: { readonly findingId: string }) {
     () => session.db.recordTable('decisions').where('findingId').equals(findingId).toArray(),
     [session, findingId],
   );
-  const live = (decisions ?? []).filter((decision) => !decision.deleted).sort((a: Decision, b: Decision) => (a.decidedAt < b.decidedAt ? 1 : -1));
+  const live = (decisions ?? [])
+    .filter((decision) => !decision.deleted)
+    .sort((a: Decision, b: Decision) => (a.decidedAt < b.decidedAt ? 1 : -1));
   return (
     <section aria-labelledby="decisions-heading">
       <h3 id="decisions-heading">{t('findings.panel.decisions')}</h3>
@@ -403,7 +493,12 @@ function Decisions({ findingId }: { readonly findingId: string }) {
           {live.map((decision) => (
             <li key={decision.id}>
               <StatusBadge status={decision.status} />{' '}
-              <span className="findings-note">{t('findings.panel.decisionBy', { date: formatDate(decision.decidedAt.slice(0, 10), t.locale, 'medium'), author: decision.author })}</span>
+              <span className="findings-note">
+                {t('findings.panel.decisionBy', {
+                  date: formatDate(decision.decidedAt.slice(0, 10), t.locale, 'medium'),
+                  author: decision.author,
+                })}
+              </span>
               {decision.note && <p>{decision.note}</p>}
             </li>
           ))}
@@ -416,7 +511,10 @@ function Decisions({ findingId }: { readonly findingId: string }) {
 function Ladder({ finding }: { readonly finding: Finding }) {
   const t = useT();
   const session = useSession();
-  const agreement = useLiveQuery(() => session.db.recordTable('agreements').get(finding.agreementId), [session, finding.agreementId]);
+  const agreement = useLiveQuery(
+    () => session.db.recordTable('agreements').get(finding.agreementId),
+    [session, finding.agreementId],
+  );
   const ladder = agreement?.versions.find((version) => version.version === finding.agreementVersion)?.ladder;
   if (!ladder) return null;
   return (
@@ -430,7 +528,11 @@ function Ladder({ finding }: { readonly finding: Finding }) {
         ))}
       </ol>
       <p className="findings-note">
-        {t('findings.panel.ladderPosition', { step: String(finding.rungIndex + 1), steps: String(ladder.rungs.length), days: String(ladder.windowDays) })}
+        {t('findings.panel.ladderPosition', {
+          step: String(finding.rungIndex + 1),
+          steps: String(ladder.rungs.length),
+          days: String(ladder.windowDays),
+        })}
       </p>
     </section>
   );
@@ -446,8 +548,12 @@ export function FindingPanel({ id }: { readonly id: string }) {
   const select = useUiStore((state) => state.select);
   const evidenceIds = finding?.evidence ?? [];
   const records = useLiveQuery(async (): Promise<EvidenceRecords> => {
-    const withdrawalIds = evidenceIds.filter((evidence) => evidence.kind === 'withdrawal').map((evidence) => evidence.id);
-    const measurementIds = evidenceIds.filter((evidence) => evidence.kind === 'measurement').map((evidence) => evidence.id);
+    const withdrawalIds = evidenceIds
+      .filter((evidence) => evidence.kind === 'withdrawal')
+      .map((evidence) => evidence.id);
+    const measurementIds = evidenceIds
+      .filter((evidence) => evidence.kind === 'measurement')
+      .map((evidence) => evidence.id);
     const [withdrawals, measurements] = await Promise.all([
       session.db.recordTable('withdrawals').bulkGet(withdrawalIds),
       session.db.recordTable('measurements').bulkGet(measurementIds),
@@ -467,11 +573,17 @@ export function FindingPanel({ id }: { readonly id: string }) {
     );
   }
   const communityName = (communityId: string): string =>
-    places?.communities.get(communityId)?.name ?? session.basin.info.communities.find((community) => community.id === communityId)?.name ?? communityId;
+    places?.communities.get(communityId)?.name ??
+    session.basin.info.communities.find((community) => community.id === communityId)?.name ??
+    communityId;
   return (
     <article className="finding-panel" aria-labelledby="finding-heading">
       <p className="finding-kicker">
-        {t('findings.panel.clause', { number: String(finding.clauseNumber), version: String(finding.clauseVersion), kind: t(`rules.kind.${finding.kind}`) })}
+        {t('findings.panel.clause', {
+          number: String(finding.clauseNumber),
+          version: String(finding.clauseVersion),
+          kind: t(`rules.kind.${finding.kind}`),
+        })}
       </p>
       <h2 id="finding-heading" className="finding-panel-sentence">
         {findingSentence(finding, t.locale)}
@@ -483,7 +595,14 @@ export function FindingPanel({ id }: { readonly id: string }) {
       </p>
       <dl className="finding-facts">
         <dt>{t('findings.panel.period')}</dt>
-        <dd>{formatPeriod(/^\d{4}(-\d{2}){0,2}$/.test(finding.period.key) ? finding.period.key : `${finding.period.start}/${finding.period.end}`, t.locale)}</dd>
+        <dd>
+          {formatPeriod(
+            /^\d{4}(-\d{2}){0,2}$/.test(finding.period.key)
+              ? finding.period.key
+              : `${finding.period.start}/${finding.period.end}`,
+            t.locale,
+          )}
+        </dd>
       </dl>
       <section aria-labelledby="conditions-heading">
         <h3 id="conditions-heading">{t('findings.panel.conditions')}</h3>
@@ -501,7 +620,8 @@ export function FindingPanel({ id }: { readonly id: string }) {
                 <th scope="row">{factLabel(condition, t.locale)}</th>
                 <td className="observed">{conditionValue(condition.observed, condition.unit, t.locale)}</td>
                 <td>
-                  {t(`rules.operator.${condition.operator}`)} {conditionValue(condition.limit, condition.unit, t.locale)}
+                  {t(`rules.operator.${condition.operator}`)}{' '}
+                  {conditionValue(condition.limit, condition.unit, t.locale)}
                 </td>
               </tr>
             ))}
@@ -535,7 +655,12 @@ export function FindingPanel({ id }: { readonly id: string }) {
         ) : (
           <ul>
             {finding.affectedCommunities.map((affected) => (
-              <li key={affected.communityId}>{t('findings.panel.affectedItem', { community: communityName(affected.communityId), distanceKm: affected.distanceKm })}</li>
+              <li key={affected.communityId}>
+                {t('findings.panel.affectedItem', {
+                  community: communityName(affected.communityId),
+                  distanceKm: affected.distanceKm,
+                })}
+              </li>
             ))}
           </ul>
         )}

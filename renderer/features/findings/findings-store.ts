@@ -100,7 +100,8 @@ export function useFindingsEngine(session: Session): void {
     started.onerror = () => receive({ type: 'error', code: 'findings.error.evaluation' });
     send({ type: 'start', period: rangeOf(useUiStore.getState().period) });
     const unsubscribe = useUiStore.subscribe((state, previous) => {
-      if (state.period.start !== previous.period.start || state.period.end !== previous.period.end) send({ type: 'period', period: rangeOf(state.period) });
+      if (state.period.start !== previous.period.start || state.period.end !== previous.period.end)
+        send({ type: 'period', period: rangeOf(state.period) });
     });
     return () => {
       unsubscribe();

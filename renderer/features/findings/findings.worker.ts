@@ -21,7 +21,13 @@ function post(message: FromWorker): void {
 function publish(started: number): void {
   if (!engine) return;
   const { period } = engine.window();
-  post({ type: 'findings', findings: engine.findings(), referenceDate: engine.referenceDate, period, millis: Math.round(performance.now() - started) });
+  post({
+    type: 'findings',
+    findings: engine.findings(),
+    referenceDate: engine.referenceDate,
+    period,
+    millis: Math.round(performance.now() - started),
+  });
 }
 
 async function handle(message: ToWorker): Promise<void> {
@@ -50,5 +56,11 @@ async function handle(message: ToWorker): Promise<void> {
 self.onmessage = (event: MessageEvent<ToWorker>) => {
   queue = queue
     .then(() => handle(event.data))
-    .catch((error: unknown) => post({ type: 'error', code: error instanceof Error && error.message.startsWith('findings.') ? error.message : 'findings.error.evaluation' }));
+    .catch((error: unknown) =>
+      post({
+        type: 'error',
+        code:
+          error instanceof Error && error.message.startsWith('findings.') ? error.message : 'findings.error.evaluation',
+      }),
+    );
 };

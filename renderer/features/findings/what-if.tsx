@@ -16,10 +16,18 @@ const DEBOUNCE_MS = 350;
 const LISTED = 3;
 
 /** Asks the worker about `change` (null: nothing to ask) once it has been still for a moment. */
-export function useWhatIf(change: RecordChange | null): { result: WhatIfResult | null; checking: boolean; unavailable: boolean } {
+export function useWhatIf(change: RecordChange | null): {
+  result: WhatIfResult | null;
+  checking: boolean;
+  unavailable: boolean;
+} {
   const key = useMemo(() => (change ? JSON.stringify(change) : null), [change]);
   const ready = useFindingsStore((state) => state.status === 'ready');
-  const [state, setState] = useState<{ key: string | null; result: WhatIfResult | null; unavailable: boolean }>({ key: null, result: null, unavailable: false });
+  const [state, setState] = useState<{ key: string | null; result: WhatIfResult | null; unavailable: boolean }>({
+    key: null,
+    result: null,
+    unavailable: false,
+  });
   useEffect(() => {
     if (key === null || !ready) return undefined;
     let cancelled = false;
@@ -35,7 +43,11 @@ export function useWhatIf(change: RecordChange | null): { result: WhatIfResult |
   }, [key, ready]);
   if (key === null) return { result: null, checking: false, unavailable: false };
   if (!ready) return { result: null, checking: false, unavailable: true };
-  return { result: state.key === key ? state.result : null, checking: state.key !== key, unavailable: state.key === key && state.unavailable };
+  return {
+    result: state.key === key ? state.result : null,
+    checking: state.key !== key,
+    unavailable: state.key === key && state.unavailable,
+  };
 }
 
 /** The answer of a what-if: counts of findings that would appear, go away or change, and the first few of each. */
@@ -50,9 +62,15 @@ export function WhatIfSummary({ change }: { readonly change: RecordChange | null
       {unavailable && <p>{t('findings.whatIf.unavailable')}</p>}
       {result && !checking && (
         <>
-          {result.created.length + result.cleared.length + result.changed.length === 0 && <p>{t('findings.whatIf.none')}</p>}
-          {result.created.length > 0 && <p className="what-if-created">{t('findings.whatIf.created', { count: result.created.length })}</p>}
-          {result.cleared.length > 0 && <p className="what-if-cleared">{t('findings.whatIf.cleared', { count: result.cleared.length })}</p>}
+          {result.created.length + result.cleared.length + result.changed.length === 0 && (
+            <p>{t('findings.whatIf.none')}</p>
+          )}
+          {result.created.length > 0 && (
+            <p className="what-if-created">{t('findings.whatIf.created', { count: result.created.length })}</p>
+          )}
+          {result.cleared.length > 0 && (
+            <p className="what-if-cleared">{t('findings.whatIf.cleared', { count: result.cleared.length })}</p>
+          )}
           {result.changed.length > 0 && <p>{t('findings.whatIf.changed', { count: result.changed.length })}</p>}
           {[
             { list: result.created, label: 'findings.whatIf.createdList' },
@@ -65,7 +83,9 @@ export function WhatIfSummary({ change }: { readonly change: RecordChange | null
                   {list.slice(0, LISTED).map((finding) => (
                     <li key={finding.id}>{findingSentence(finding, t.locale)}</li>
                   ))}
-                  {list.length > LISTED && <li>{t('findings.whatIf.moreItems', { count: String(list.length - LISTED) })}</li>}
+                  {list.length > LISTED && (
+                    <li>{t('findings.whatIf.moreItems', { count: String(list.length - LISTED) })}</li>
+                  )}
                 </ul>
               </details>
             ),
@@ -81,12 +101,22 @@ export function WhatIfSummary({ change }: { readonly change: RecordChange | null
  * the withdrawal as it would be saved, null while the form is incomplete; `replacesId` names the withdrawal an
  * edit replaces.
  */
-export function WithdrawalWhatIf({ draft, replacesId }: { readonly draft: Omit<Withdrawal, 'id' | 'version'> | null; readonly replacesId?: string }) {
+export function WithdrawalWhatIf({
+  draft,
+  replacesId,
+}: {
+  readonly draft: Omit<Withdrawal, 'id' | 'version'> | null;
+  readonly replacesId?: string;
+}) {
   const change = useMemo<RecordChange | null>(
     () =>
       draft === null
         ? null
-        : { kind: 'withdrawal', op: 'put', record: draftWithdrawal(draft, replacesId ? ({ id: replacesId, version: 0 } as Withdrawal) : null) },
+        : {
+            kind: 'withdrawal',
+            op: 'put',
+            record: draftWithdrawal(draft, replacesId ? ({ id: replacesId, version: 0 } as Withdrawal) : null),
+          },
     [draft, replacesId],
   );
   return <WhatIfSummary change={change} />;

@@ -18,6 +18,12 @@ export type ToWorker =
 /** Worker -> page. */
 export type FromWorker =
   | { readonly type: 'evaluating' }
-  | { readonly type: 'findings'; readonly findings: Finding[]; readonly referenceDate: string; readonly period: PeriodRange; readonly millis: number }
+  | {
+      readonly type: 'findings';
+      readonly findings: Finding[];
+      readonly referenceDate: string;
+      readonly period: PeriodRange;
+      readonly millis: number;
+    }
   | { readonly type: 'error'; readonly code: string }
   | { readonly type: 'what-if'; readonly requestId: number; readonly result: WhatIfResult | null };

@@ -46,12 +46,14 @@ export const findings = defineMessages(
     'panel.affectedNone': 'No community downstream is affected.',
     'panel.affectedItem': '{community} · {distanceKm} km downstream',
     'panel.ladder': 'Sanctions ladder',
-    'panel.ladderPosition': 'Step {step} of {steps}: repeats of this clause by the same subject within {days} days climb one step.',
+    'panel.ladderPosition':
+      'Step {step} of {steps}: repeats of this clause by the same subject within {days} days climb one step.',
     'panel.remedy': 'Suggested remedy',
     'panel.decisions': 'Decisions taken',
     'panel.decisionsNone': 'No decision has been recorded yet.',
     'panel.decisionBy': '{date}, by {author}',
-    'panel.notFound': 'This finding no longer appears: the records or the agreement changed, or it is outside the period.',
+    'panel.notFound':
+      'This finding no longer appears: the records or the agreement changed, or it is outside the period.',
     'panel.loading': 'Checking the agreement…',
     'decide.title': 'Record a decision',
     'decide.status': 'Decision',
@@ -145,7 +147,8 @@ export const findings = defineMessages(
     'panel.affectedNone': 'Ninguna comunidad aguas abajo resulta afectada.',
     'panel.affectedItem': '{community} · {distanceKm} km aguas abajo',
     'panel.ladder': 'Escalera de sanciones',
-    'panel.ladderPosition': 'Escalón {step} de {steps}: cada vez que el mismo sujeto repite esta falta en {days} días, sube un escalón.',
+    'panel.ladderPosition':
+      'Escalón {step} de {steps}: cada vez que el mismo sujeto repite esta falta en {days} días, sube un escalón.',
     'panel.remedy': 'Remedio sugerido',
     'panel.decisions': 'Decisiones tomadas',
     'panel.decisionsNone': 'Todavía no se ha registrado ninguna decisión.',
@@ -244,12 +247,14 @@ export const findings = defineMessages(
     'panel.affectedNone': 'Nenhuma comunidade a jusante é afetada.',
     'panel.affectedItem': '{community} · {distanceKm} km a jusante',
     'panel.ladder': 'Escada de sanções',
-    'panel.ladderPosition': 'Degrau {step} de {steps}: cada repetição desta falta pelo mesmo sujeito em {days} dias sobe um degrau.',
+    'panel.ladderPosition':
+      'Degrau {step} de {steps}: cada repetição desta falta pelo mesmo sujeito em {days} dias sobe um degrau.',
     'panel.remedy': 'Solução sugerida',
     'panel.decisions': 'Decisões tomadas',
     'panel.decisionsNone': 'Ainda não foi registrada nenhuma decisão.',
     'panel.decisionBy': '{date}, por {author}',
-    'panel.notFound': 'Esta constatação não aparece mais: os registros ou o acordo mudaram, ou ela está fora do período.',
+    'panel.notFound':
+      'Esta constatação não aparece mais: os registros ou o acordo mudaram, ou ela está fora do período.',
     'panel.loading': 'Conferindo o acordo…',
     'decide.title': 'Registrar uma decisão',
     'decide.status': 'Decisão',

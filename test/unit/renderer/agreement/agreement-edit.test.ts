@@ -6,6 +6,7 @@ import {
   amend,
   checkAgreement,
   dayBefore,
+  describePath,
   defaultParams,
   exportFileName,
   isAmendProblem,
@@ -32,7 +33,12 @@ describe('amendments', () => {
     const agreement = example();
     const quota = latestVersion(agreement).clauses[0]!;
     const changed = { ...quota, params: { ...quota.params, limitM3: 600 } as typeof quota.params };
-    const amended = amend(agreement, '2026-09-01', withClause(latestVersion(agreement).clauses, changed), 'Cuota más baja.');
+    const amended = amend(
+      agreement,
+      '2026-09-01',
+      withClause(latestVersion(agreement).clauses, changed),
+      'Cuota más baja.',
+    );
     if (isAmendProblem(amended)) throw new Error(amended.code);
     expect(amended.versions.map((version) => [version.version, version.effectiveFrom, version.effectiveTo])).toEqual([
       [1, '2025-03-01', '2026-03-31'],
@@ -63,15 +69,30 @@ describe('amendments', () => {
     const broken = setAt(quota, ['params', 'limitM3'], -1);
     const amended = amend(agreement, '2026-09-01', withClause(latestVersion(agreement).clauses, broken), '');
     if (isAmendProblem(amended)) throw new Error(amended.code);
-    expect(checkAgreement(amended)).toMatchObject({ ok: false, path: 'versions[2].clauses[0].params.limitM3', code: 'rules.agreement.tooSmall' });
+    expect(checkAgreement(amended)).toMatchObject({
+      ok: false,
+      path: 'versions[2].clauses[0].params.limitM3',
+      code: 'rules.agreement.tooSmall',
+    });
   });
 
   it('gives new clauses an id no version uses, and parameters the format accepts', () => {
     const agreement = example();
     expect(newClauseId(agreement, 'withdrawal-quota')).toBe('withdrawal-quota-1');
     for (const kind of CLAUSE_KINDS) {
-      const params = defaultParams(kind, { communityIds: ['alta'], intakeIds: ['i-alta'], pointIds: ['p1'], today: '2026-11-01' });
-      const clause = { id: newClauseId(agreement, kind), number: 20, version: 1, wording: 'Texto de prueba de la cláusula nueva.', params };
+      const params = defaultParams(kind, {
+        communityIds: ['alta'],
+        intakeIds: ['i-alta'],
+        pointIds: ['p1'],
+        today: '2026-11-01',
+      });
+      const clause = {
+        id: newClauseId(agreement, kind),
+        number: 20,
+        version: 1,
+        wording: 'Texto de prueba de la cláusula nueva.',
+        params,
+      };
       const amended = amend(agreement, '2026-12-01', [...latestVersion(agreement).clauses, clause], '');
       if (isAmendProblem(amended)) throw new Error(amended.code);
       expect({ kind, result: checkAgreement(amended).ok }).toEqual({ kind, result: true });
@@ -85,13 +106,37 @@ describe('agreement files', () => {
   });
 
   it('refuse a file that is not JSON', () => {
-    expect(readAgreementFile('{ no es json')).toEqual({ ok: false, path: '', code: 'agreement.import.notJson', params: {} });
+    expect(readAgreementFile('{ no es json')).toEqual({
+      ok: false,
+      path: '',
+      code: 'agreement.import.notJson',
+      params: {},
+    });
   });
 
   it('refuse a broken file with the path of its first error', () => {
     const document = JSON.parse(exampleText) as { versions: { clauses: { params: Record<string, unknown> }[] }[] };
     document.versions[1]!.clauses[1]!.params['withinHours'] = 'veinticuatro';
-    expect(readAgreementFile(JSON.stringify(document))).toMatchObject({ ok: false, path: 'versions[1].clauses[1].params.withinHours', code: 'rules.agreement.invalidType' });
+    expect(readAgreementFile(JSON.stringify(document))).toMatchObject({
+      ok: false,
+      path: 'versions[1].clauses[1].params.withinHours',
+      code: 'rules.agreement.invalidType',
+    });
+  });
+
+  it('say where the error is in plain words: version, clause number, field', () => {
+    const document = JSON.parse(exampleText) as unknown;
+    expect(describePath('versions[1].clauses[1].params.withinHours', document)).toEqual([
+      { type: 'version', version: 2 },
+      { type: 'clause', number: 7 },
+      { type: 'field', key: 'withinHours' },
+    ]);
+    expect(describePath('versions[0].effectiveTo', document)).toEqual([
+      { type: 'version', version: 1 },
+      { type: 'field', key: 'effectiveTo' },
+    ]);
+    expect(describePath('versions[1].clauses[0].params.limitM3', document).at(-1)).toEqual({ type: 'field', key: 'limitM3' });
+    expect(describePath('formatVersion', document)).toEqual([]);
   });
 
   it('are named after the agreement and its latest version', () => {
@@ -102,8 +147,15 @@ describe('agreement files', () => {
 describe('forms', () => {
   it('have a field for every parameter of every clause kind', () => {
     for (const kind of CLAUSE_KINDS) {
-      const params = defaultParams(kind, { communityIds: ['alta'], intakeIds: ['i-alta'], pointIds: ['p1'], today: '2026-11-01' });
-      const keys = Object.keys(params).filter((key) => key !== 'kind').sort();
+      const params = defaultParams(kind, {
+        communityIds: ['alta'],
+        intakeIds: ['i-alta'],
+        pointIds: ['p1'],
+        today: '2026-11-01',
+      });
+      const keys = Object.keys(params)
+        .filter((key) => key !== 'kind')
+        .sort();
       expect({ kind, keys: CLAUSE_FIELDS[kind].map((field) => field.key).sort() }).toEqual({ kind, keys });
     }
   });
@@ -119,13 +171,19 @@ describe('forms', () => {
   });
 
   it('set a value deep inside a clause without touching the original', () => {
-    const params = Object.freeze({ roster: Object.freeze({ entries: Object.freeze([Object.freeze({ fillingHours: 1 })]) }) });
+    const params = Object.freeze({
+      roster: Object.freeze({ entries: Object.freeze([Object.freeze({ fillingHours: 1 })]) }),
+    });
     const next = setAt(params, ['roster', 'entries', 0, 'fillingHours'], 2);
     expect(next.roster.entries[0]!.fillingHours).toBe(2);
     expect(params.roster.entries[0]!.fillingHours).toBe(1);
   });
 
   it('count days back across months and leap years', () => {
-    expect([dayBefore('2026-03-01'), dayBefore('2028-03-01'), dayBefore('2026-01-01')]).toEqual(['2026-02-28', '2028-02-29', '2025-12-31']);
+    expect([dayBefore('2026-03-01'), dayBefore('2028-03-01'), dayBefore('2026-01-01')]).toEqual([
+      '2026-02-28',
+      '2028-02-29',
+      '2025-12-31',
+    ]);
   });
 });

@@ -12,7 +12,9 @@ const ROSTER: Roster = Object.freeze({
     { communityId: 'alta', intakeIds: ['i-alta'], irrigatedAreaHa: 12, fixedHours: null, fillingHours: 1 },
     { communityId: 'media', intakeIds: ['i-media'], irrigatedAreaHa: 8, fixedHours: null, fillingHours: 2 },
   ],
-  swaps: [{ cycleIndex: 3, communityA: 'alta', communityB: 'media', loggedAt: '2026-04-20T18:00:00-05:00', note: 'minga' }],
+  swaps: [
+    { cycleIndex: 3, communityA: 'alta', communityB: 'media', loggedAt: '2026-04-20T18:00:00-05:00', note: 'minga' },
+  ],
   shortages: [{ fromDate: '2026-07-01', toDate: '2026-08-31', reductionPct: 25 }],
 });
 

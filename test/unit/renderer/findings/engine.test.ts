@@ -1,15 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../../../src/ports/repository';
-import { draftWithdrawal, evaluationWindow, FindingsEngine, isoOffset } from '../../../../renderer/features/findings/engine';
+import {
+  draftWithdrawal,
+  evaluationWindow,
+  FindingsEngine,
+  isoOffset,
+} from '../../../../renderer/features/findings/engine';
 import type { StoredBasin } from '../../../../renderer/session/basin-files';
 import { BASIN_META_KEY } from '../../../../renderer/session/sample-import';
-import { COORDINATOR, createCommunityDraft, createIntakeDraft, createWithdrawalDraft, openStore } from '../store/store-fixtures';
+import {
+  COORDINATOR,
+  createCommunityDraft,
+  createIntakeDraft,
+  createWithdrawalDraft,
+  openStore,
+} from '../store/store-fixtures';
 
 // The worker's engine over a real (in-memory) store: it follows the audit log, so what the page writes through the
 // repository reaches the findings, and its incremental state always equals opening the store afresh.
 
 type Line = [number, number][];
-const reach = (id: string, toid: string | null, coordinates: Line) => ({ type: 'Feature' as const, properties: { id, toid }, geometry: { type: 'LineString' as const, coordinates } });
+const reach = (id: string, toid: string | null, coordinates: Line) => ({
+  type: 'Feature' as const,
+  properties: { id, toid },
+  geometry: { type: 'LineString' as const, coordinates },
+});
 
 const BASIN: StoredBasin = Object.freeze({
   info: {
@@ -18,13 +33,32 @@ const BASIN: StoredBasin = Object.freeze({
     fictional: true,
     bounds: [-75.62, 4.95, -75.59, 5.05] as [number, number, number, number],
     outlet: [-75.6, 4.95] as [number, number],
-    settings: { flowVelocityMs: 0.8, timeZone: 'America/Bogota', utcOffsetMinutes: -300, locale: 'es', snapToleranceM: 100, referenceDate: '2026-04-15' },
+    settings: {
+      flowVelocityMs: 0.8,
+      timeZone: 'America/Bogota',
+      utcOffsetMinutes: -300,
+      locale: 'es',
+      snapToleranceM: 100,
+      referenceDate: '2026-04-15',
+    },
     communities: [
       { id: 'alta', name: 'Vereda Alta', anchor: [-75.6, 5.04] as [number, number] },
       { id: 'baja', name: 'Vereda Baja', anchor: [-75.6, 4.96] as [number, number] },
     ],
   },
-  reaches: { type: 'FeatureCollection' as const, features: [reach('upper', 'lower', [[-75.6, 5.05], [-75.6, 5.0]]), reach('lower', null, [[-75.6, 5.0], [-75.6, 4.95]])] },
+  reaches: {
+    type: 'FeatureCollection' as const,
+    features: [
+      reach('upper', 'lower', [
+        [-75.6, 5.05],
+        [-75.6, 5.0],
+      ]),
+      reach('lower', null, [
+        [-75.6, 5.0],
+        [-75.6, 4.95],
+      ]),
+    ],
+  },
   subbasins: { type: 'FeatureCollection' as const, features: [] },
   hillshadeUrl: null,
 });
@@ -46,7 +80,15 @@ function quotaAgreement(limitM3: number): Draft<'agreements'> {
             number: 1,
             version: 1,
             wording: 'Cada toma podrá captar hasta cien metros cúbicos al mes.',
-            params: { kind: 'withdrawal-quota', scope: 'intake', subjectIds: null, uses: null, periodUnit: 'month', season: null, limitM3 },
+            params: {
+              kind: 'withdrawal-quota',
+              scope: 'intake',
+              subjectIds: null,
+              uses: null,
+              periodUnit: 'month',
+              season: null,
+              limitM3,
+            },
           },
         ],
       },
@@ -61,7 +103,11 @@ async function createStore() {
   if (!community.ok) throw new Error('community');
   const intake = await repository.create(
     'intakes',
-    createIntakeDraft({ communityId: community.value.id, location: [-75.6, 5.03], snap: { reachId: 'upper', fraction: 0.4, distanceM: 2 } }),
+    createIntakeDraft({
+      communityId: community.value.id,
+      location: [-75.6, 5.03],
+      snap: { reachId: 'upper', fraction: 0.4, distanceM: 2 },
+    }),
     COORDINATOR,
   );
   if (!intake.ok) throw new Error('intake');
@@ -72,19 +118,36 @@ async function createStore() {
 
 const ALL_TIME = { start: '1900-01-01', end: '2999-12-31' };
 const march = (intakeId: string, volumeM3: number) =>
-  createWithdrawalDraft({ intakeId, periodStart: '2026-03-10T00:00:00-05:00', periodEnd: '2026-03-11T00:00:00-05:00', volumeM3, entered: { quantity: 'volume', value: volumeM3, unit: 'm3' } });
+  createWithdrawalDraft({
+    intakeId,
+    periodStart: '2026-03-10T00:00:00-05:00',
+    periodEnd: '2026-03-11T00:00:00-05:00',
+    volumeM3,
+    entered: { quantity: 'volume', value: volumeM3, unit: 'm3' },
+  });
 
 describe('evaluationWindow', () => {
   it('clips the shared filter to the first record and to the reference date, judged at noon local time', () => {
-    expect(evaluationWindow(ALL_TIME, '2023-11-01', '2026-11-01', -300)).toEqual({ period: { start: '2023-11-01', end: '2026-11-01' }, now: '2026-11-01T12:00:00-05:00' });
+    expect(evaluationWindow(ALL_TIME, '2023-11-01', '2026-11-01', -300)).toEqual({
+      period: { start: '2023-11-01', end: '2026-11-01' },
+      now: '2026-11-01T12:00:00-05:00',
+    });
   });
 
   it('keeps a filter that lies inside the data', () => {
-    expect(evaluationWindow({ start: '2025-01-01', end: '2025-12-31' }, '2023-11-01', '2026-11-01', 0).period).toEqual({ start: '2025-01-01', end: '2025-12-31' });
+    expect(evaluationWindow({ start: '2025-01-01', end: '2025-12-31' }, '2023-11-01', '2026-11-01', 0).period).toEqual({
+      start: '2025-01-01',
+      end: '2025-12-31',
+    });
   });
 
   it('writes offsets east and west of UTC', () => {
-    expect([isoOffset(-300), isoOffset(-180), isoOffset(0), isoOffset(330)]).toEqual(['-05:00', '-03:00', '+00:00', '+05:30']);
+    expect([isoOffset(-300), isoOffset(-180), isoOffset(0), isoOffset(330)]).toEqual([
+      '-05:00',
+      '-03:00',
+      '+00:00',
+      '+05:30',
+    ]);
   });
 });
 
@@ -108,7 +171,17 @@ describe('FindingsEngine', () => {
     const engine = await FindingsEngine.open(db, ALL_TIME);
     const id = `${agreement.id}/c1|intake:${intakeId}|2026-03`;
     expect(engine.findings()[0]?.status).toBe('open');
-    await repository.create('decisions', { findingId: id, meetingId: null, status: 'sanctioned', note: 'Multa acordada.', decidedAt: '2026-04-10T10:00:00-05:00' }, COORDINATOR);
+    await repository.create(
+      'decisions',
+      {
+        findingId: id,
+        meetingId: null,
+        status: 'sanctioned',
+        note: 'Multa acordada.',
+        decidedAt: '2026-04-10T10:00:00-05:00',
+      },
+      COORDINATOR,
+    );
     await engine.sync();
     expect(engine.findings()[0]?.status).toBe('sanctioned');
   });
@@ -119,11 +192,19 @@ describe('FindingsEngine', () => {
     if (!written.ok) throw new Error('withdrawal');
     const engine = await FindingsEngine.open(db, ALL_TIME);
     expect(engine.findings()).toHaveLength(1);
-    const raised = await repository.update('agreements', agreement.id, { versions: quotaAgreement(200).versions }, COORDINATOR, { expectedVersion: agreement.version });
+    const raised = await repository.update(
+      'agreements',
+      agreement.id,
+      { versions: quotaAgreement(200).versions },
+      COORDINATOR,
+      { expectedVersion: agreement.version },
+    );
     expect(raised.ok).toBe(true);
     await engine.sync();
     expect(engine.findings()).toEqual([]);
-    await repository.update('agreements', agreement.id, { versions: quotaAgreement(100).versions }, COORDINATOR, { expectedVersion: agreement.version + 1 });
+    await repository.update('agreements', agreement.id, { versions: quotaAgreement(100).versions }, COORDINATOR, {
+      expectedVersion: agreement.version + 1,
+    });
     await engine.sync();
     expect(engine.findings()).toHaveLength(1);
     await repository.remove('withdrawals', written.value.id, COORDINATOR);
@@ -134,7 +215,15 @@ describe('FindingsEngine', () => {
   it('answers a what-if for a draft withdrawal without keeping it', async () => {
     const { db, intakeId } = await createStore();
     const engine = await FindingsEngine.open(db, ALL_TIME);
-    const draft = { ...march(intakeId, 180), createdAt: '2026-04-01T00:00:00Z', updatedAt: '2026-04-01T00:00:00Z', author: 'x', device: 'y', deleted: false, reviewState: 'received' as const };
+    const draft = {
+      ...march(intakeId, 180),
+      createdAt: '2026-04-01T00:00:00Z',
+      updatedAt: '2026-04-01T00:00:00Z',
+      author: 'x',
+      device: 'y',
+      deleted: false,
+      reviewState: 'received' as const,
+    };
     const result = engine.whatIf({ kind: 'withdrawal', op: 'put', record: draftWithdrawal(draft, null) });
     expect(result.created.map((finding) => finding.period.key)).toEqual(['2026-03']);
     expect(engine.findings()).toEqual([]);
@@ -152,7 +241,12 @@ describe('FindingsEngine', () => {
 
   it('does not judge past the reference date', async () => {
     const { db, repository, intakeId } = await createStore();
-    const may = createWithdrawalDraft({ intakeId, periodStart: '2026-05-10T00:00:00-05:00', periodEnd: '2026-05-11T00:00:00-05:00', volumeM3: 500 });
+    const may = createWithdrawalDraft({
+      intakeId,
+      periodStart: '2026-05-10T00:00:00-05:00',
+      periodEnd: '2026-05-11T00:00:00-05:00',
+      volumeM3: 500,
+    });
     await repository.create('withdrawals', may, COORDINATOR);
     const engine = await FindingsEngine.open(db, ALL_TIME);
     expect(engine.findings()).toEqual([]);

@@ -13,10 +13,28 @@ import {
   type FindingPlaces,
 } from '../../../../renderer/features/findings/finding-view';
 
-const META = { version: 1, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', author: 'a', device: 'd', deleted: false, reviewState: 'approved' as const };
+const META = {
+  version: 1,
+  createdAt: '2026-01-01T00:00:00Z',
+  updatedAt: '2026-01-01T00:00:00Z',
+  author: 'a',
+  device: 'd',
+  deleted: false,
+  reviewState: 'approved' as const,
+};
 
 function createIntake(id: string, communityId: string, location: [number, number]): Intake {
-  return { ...META, id, name: `Toma ${id}`, communityId, use: 'irrigation', location, snap: null, returnLocation: null, returnSnap: null };
+  return {
+    ...META,
+    id,
+    name: `Toma ${id}`,
+    communityId,
+    use: 'irrigation',
+    location,
+    snap: null,
+    returnLocation: null,
+    returnSnap: null,
+  };
 }
 
 function createFinding(id: string, overrides: Partial<Finding> = {}): Finding {
@@ -41,7 +59,16 @@ function createFinding(id: string, overrides: Partial<Finding> = {}): Finding {
     remedy: { code: 'rules.remedy.reduceWithdrawal', params: { excessM3: 240 } },
     sentence: {
       code: 'rules.sentence.withdrawalQuotaIntake',
-      params: { community: 'Alta', intake: 'Bocatoma Alta', volumeM3: 1240, limitM3: 1000, excessPct: 24, period: '2026-03', clause: 1, version: 1 },
+      params: {
+        community: 'Alta',
+        intake: 'Bocatoma Alta',
+        volumeM3: 1240,
+        limitM3: 1000,
+        excessPct: 24,
+        period: '2026-03',
+        clause: 1,
+        version: 1,
+      },
     },
     ...overrides,
   } as Finding);
@@ -84,16 +111,34 @@ describe('how a finding reads', () => {
 describe('filters of the list', () => {
   const findings = [
     createFinding('a/c1|intake:i-alta|2026-03'),
-    createFinding('a/c1|intake:i-media|2025-07', { subject: { type: 'intake', id: 'i-media' }, period: { start: '2025-07-01', end: '2025-07-31', key: '2025-07' }, severity: 'high', affectedCommunityIds: [] }),
-    createFinding('a/c9|point:p1:arsenic|2026-02', { clauseId: 'c9', kind: 'water-quality', subject: { type: 'point', id: 'p1', aspect: 'arsenic' }, severity: 'low', status: 'resolved', period: { start: '2026-02-01', end: '2026-02-28', key: '2026-02' }, affectedCommunityIds: [] }),
+    createFinding('a/c1|intake:i-media|2025-07', {
+      subject: { type: 'intake', id: 'i-media' },
+      period: { start: '2025-07-01', end: '2025-07-31', key: '2025-07' },
+      severity: 'high',
+      affectedCommunityIds: [],
+    }),
+    createFinding('a/c9|point:p1:arsenic|2026-02', {
+      clauseId: 'c9',
+      kind: 'water-quality',
+      subject: { type: 'point', id: 'p1', aspect: 'arsenic' },
+      severity: 'low',
+      status: 'resolved',
+      period: { start: '2026-02-01', end: '2026-02-28', key: '2026-02' },
+      affectedCommunityIds: [],
+    }),
   ];
 
   it('lists the most severe first, then the newest', () => {
-    expect(filterFindings(findings, NO_FILTERS, PLACES).map((finding) => finding.severity)).toEqual(['high', 'medium', 'low']);
+    expect(filterFindings(findings, NO_FILTERS, PLACES).map((finding) => finding.severity)).toEqual([
+      'high',
+      'medium',
+      'low',
+    ]);
   });
 
   it('filters by clause, community (subject or downstream), severity, status and year', () => {
-    const ids = (filters: Partial<typeof NO_FILTERS>) => filterFindings(findings, { ...NO_FILTERS, ...filters }, PLACES).map((finding) => finding.id);
+    const ids = (filters: Partial<typeof NO_FILTERS>) =>
+      filterFindings(findings, { ...NO_FILTERS, ...filters }, PLACES).map((finding) => finding.id);
     expect(ids({ clauseId: 'c9' })).toEqual(['a/c9|point:p1:arsenic|2026-02']);
     expect(ids({ communityId: 'media' })).toEqual(['a/c1|intake:i-media|2025-07']);
     expect(ids({ communityId: 'baja' })).toEqual(['a/c1|intake:i-alta|2026-03']);

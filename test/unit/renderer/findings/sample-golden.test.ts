@@ -51,7 +51,12 @@ beforeAll(async () => {
     const name = path.basename(new URL(String(input)).pathname);
     const bytes = readFileSync(path.join(sampleDir, name));
     // The page's Blob (jsdom's), so the hillshade reads back as a data URL as it does in the browser.
-    return { ok: true, status: 200, json: async () => JSON.parse(bytes.toString('utf8')) as unknown, blob: async () => new Blob([new Uint8Array(bytes)]) };
+    return {
+      ok: true,
+      status: 200,
+      json: async () => JSON.parse(bytes.toString('utf8')) as unknown,
+      blob: async () => new Blob([new Uint8Array(bytes)]),
+    };
   }) as unknown as typeof fetch;
   try {
     const { db, repository } = openStore();
@@ -65,7 +70,8 @@ beforeAll(async () => {
 describe('sample basin findings', () => {
   it('match the committed golden file', () => {
     const findings = engine.findings().map(summary);
-    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(expectedFile)) writeFileSync(expectedFile, `${JSON.stringify(findings, null, 2)}\n`);
+    if (process.env['UPDATE_GOLDEN'] === '1' || !existsSync(expectedFile))
+      writeFileSync(expectedFile, `${JSON.stringify(findings, null, 2)}\n`);
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as ReturnType<typeof summary>[];
     expect(findings.map((finding) => finding.id)).toEqual(expected.map((finding) => finding.id));
     expect(findings).toEqual(expected);
