@@ -64,3 +64,21 @@ test('opens a finding: conditions, evidence that flies the map, and a decision t
   await expect(list.getByRole('button').first()).toContainText('Reconocido');
   await screenshot(page, 'findings-decision');
 });
+
+test('the withdrawal form shows the findings saving it would create', async ({ page }) => {
+  await openApp(page);
+  await expect(page.locator('.findings-map-state')).toContainText(/\d+ hallazgos/, { timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Registros' }).click();
+  await page.getByRole('button', { name: /^Extracciones/ }).click();
+  await page.getByRole('button', { name: 'Registrar una extracción' }).click();
+  await page.getByLabel('Captación').selectOption({ label: 'Toma de riego 1 de Vereda El Roble' });
+  await page.getByLabel('Primer día').fill('2026-10-05');
+  await page.getByLabel('Último día').fill('2026-10-11');
+  await page.getByLabel('Volumen', { exact: true }).fill('300.000');
+  const whatIf = page.getByRole('region', { name: 'Si guarda' });
+  await expect(whatIf).toContainText(/Aparecerían? \d+ hallazgos? nuevos?/, { timeout: 30_000 });
+  await whatIf.getByText('Aparecerían', { exact: true }).click();
+  await expect(whatIf).toContainText('Vereda El Roble');
+  await expect(whatIf).toContainText('octubre de 2026');
+  await screenshot(page, 'findings-withdrawal-what-if');
+});
