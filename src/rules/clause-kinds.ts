@@ -502,10 +502,13 @@ function eventsFor(ctx: EvaluationContext, c: ClauseInForce, filter: UnitFilter 
       .map((key) => ctx.index.events.get(key.slice(6)))
       .filter((entry) => entry !== undefined)
       .sort((a, b) => a.observedMs - b.observedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
-    for (const entry of entries) keep({ id: entry.record.id, day: localDayOfMs(entry.observedMs, ctx.utcOffsetMinutes), entry });
+    entries.forEach((entry, rank) => keep({ id: entry.record.id, day: localDayOfMs(entry.observedMs, ctx.utcOffsetMinutes), rank, entry }));
   } else {
-    // The unfiltered list and its local days are computed once per index and shared by every event clause.
-    for (const dated of ctx.index.eventDaysInTimeOrder(ctx.utcOffsetMinutes)) keep(dated);
+    // The unfiltered lists (all events, and per pollutant class) and their local days are computed once per index
+    // and shared by every event clause.
+    const { index, utcOffsetMinutes } = ctx;
+    const dated = classes === null ? index.eventDaysInTimeOrder(utcOffsetMinutes) : index.eventDaysOfClasses(utcOffsetMinutes, classes);
+    for (const item of dated) keep(item);
   }
   return found;
 }

@@ -206,6 +206,8 @@ export interface IndexedEvent {
 export interface DatedEvent {
   readonly id: string;
   readonly day: number;
+  /** Position in the time order of all events. */
+  readonly rank: number;
   readonly entry: IndexedEvent;
 }
 
@@ -333,32 +335,33 @@ export class RecordIndex {
     if (missing.length < 8) return;
     const from = Float64Array.from(missing, (range) => range[0]);
     const to = Float64Array.from(missing, (range) => range[1]);
-    const tables = missing.map(([fromMs, toMs]) => ({
+    // One block for all the tables (views into it): thousands of small buffers cost the garbage collector far
+    // more than one large one.
+    const intakeCount = this.intakes.length;
+    const volumeBlock = new Float64Array(missing.length * intakeCount);
+    const countBlock = new Int32Array(missing.length * intakeCount);
+    const tables = missing.map(([fromMs, toMs], r) => ({
       fromMs,
       toMs,
-      volumeM3: new Float64Array(this.intakes.length),
-      count: new Int32Array(this.intakes.length),
+      volumeM3: volumeBlock.subarray(r * intakeCount, (r + 1) * intakeCount),
+      count: countBlock.subarray(r * intakeCount, (r + 1) * intakeCount),
     }));
     for (let i = 0; i < this.series.length; i++) {
       const series = this.series[i]!;
+      // First range ending after the reading starts: readings come in start order and the ranges are disjoint
+      // and sorted, so it only moves forward.
+      let low = 0;
       for (let w = 0; w < series.length; w++) {
         const start = series.startMs[w]!;
         const end = series.endMs[w]!;
         const volume = series.volumeM3[w]!;
-        // First range ending after the reading starts.
-        let low = 0;
-        let high = to.length;
-        while (low < high) {
-          const middle = (low + high) >>> 1;
-          if (to[middle]! <= start) low = middle + 1;
-          else high = middle;
-        }
+        while (low < to.length && to[low]! <= start) low++;
         for (let r = low; r < to.length; r++) {
           const rangeFrom = from[r]!;
           if (end <= start) {
             if (start >= rangeFrom && start < to[r]!) {
-              tables[r]!.volumeM3[i]! += volume;
-              tables[r]!.count[i]!++;
+              volumeBlock[r * intakeCount + i]! += volume;
+              countBlock[r * intakeCount + i]!++;
             }
             if (rangeFrom > start) break;
             continue;
@@ -366,8 +369,8 @@ export class RecordIndex {
           if (rangeFrom >= end) break;
           const overlap = Math.min(end, to[r]!) - Math.max(start, rangeFrom);
           if (overlap <= 0) continue;
-          tables[r]!.count[i]!++;
-          tables[r]!.volumeM3[i]! += start >= rangeFrom && end <= to[r]! ? volume : (volume * overlap) / (end - start);
+          countBlock[r * intakeCount + i]!++;
+          volumeBlock[r * intakeCount + i]! += start >= rangeFrom && end <= to[r]! ? volume : (volume * overlap) / (end - start);
         }
       }
     }
@@ -419,18 +422,40 @@ export class RecordIndex {
    * number); shared by every event clause of an evaluation.
    */
   eventDaysInTimeOrder(utcOffsetMinutes: number): readonly DatedEvent[] {
+    return this.datedEventsAt(utcOffsetMinutes).all;
+  }
+
+  /** The same list for the given pollutant classes only, still in time order (each event once). */
+  eventDaysOfClasses(utcOffsetMinutes: number, classes: readonly string[]): readonly DatedEvent[] {
+    const { byClass } = this.datedEventsAt(utcOffsetMinutes);
+    const unique = [...new Set(classes)];
+    if (unique.length === 1) return byClass.get(unique[0]!) ?? [];
+    const found: DatedEvent[] = [];
+    for (const pollutantClass of unique) for (const dated of byClass.get(pollutantClass) ?? []) found.push(dated);
+    return found.sort((a, b) => a.rank - b.rank);
+  }
+
+  private datedEventsAt(utcOffsetMinutes: number): { all: DatedEvent[]; byClass: Map<string, DatedEvent[]> } {
     if (this.datedEvents === null || this.datedEventsOffset !== utcOffsetMinutes) {
-      this.datedEvents = this.eventsInTimeOrder().map((entry) => ({
+      const all = this.eventsInTimeOrder().map((entry, rank) => ({
         id: entry.record.id,
         day: localDayOfMs(entry.observedMs, utcOffsetMinutes),
+        rank,
         entry,
       }));
+      const byClass = new Map<string, DatedEvent[]>();
+      for (const dated of all) {
+        const list = byClass.get(dated.entry.record.pollutantClass);
+        if (list) list.push(dated);
+        else byClass.set(dated.entry.record.pollutantClass, [dated]);
+      }
+      this.datedEvents = { all, byClass };
       this.datedEventsOffset = utcOffsetMinutes;
     }
     return this.datedEvents;
   }
 
-  private datedEvents: DatedEvent[] | null = null;
+  private datedEvents: { all: DatedEvent[]; byClass: Map<string, DatedEvent[]> } | null = null;
   private datedEventsOffset = 0;
 
   /** Every event ordered by observation time, then id. */
