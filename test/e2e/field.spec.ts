@@ -16,11 +16,12 @@ const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.P
 const mercatorX = (lon: number) => (lon * Math.PI) / 180;
 
 /** The map's scale in pixels per mercator unit, and the projection of a lon/lat to a page pixel (initial view). */
-async function initialView(page: Page) {
+async function initialView(page: Page, keptScale?: number) {
   const box = (await page.locator('.maplibregl-canvas').boundingBox())!;
   const dx = mercatorX(BOUNDS.east) - mercatorX(BOUNDS.west);
   const dy = mercatorY(BOUNDS.north) - mercatorY(BOUNDS.south);
-  const scale = Math.min((box.width - 2 * FIT_PADDING) / dx, (box.height - 2 * FIT_PADDING) / dy);
+  // A resize (a panel opening beside the map) keeps the centre and the zoom: pass the scale of the first fit.
+  const scale = keptScale ?? Math.min((box.width - 2 * FIT_PADDING) / dx, (box.height - 2 * FIT_PADDING) / dy);
   const centerX = (mercatorX(BOUNDS.east) + mercatorX(BOUNDS.west)) / 2;
   const centerY = (mercatorY(BOUNDS.north) + mercatorY(BOUNDS.south)) / 2;
   return {
@@ -141,6 +142,42 @@ test('draws a restoration polygon and reads its area in hectares', async ({ page
   const details = page.getByRole('complementary', { name: /detalle/i });
   await expect(details.getByText(areaText!)).toBeVisible();
   await screenshot(page, 'field-site-saved');
+
+  // Move the south-east corner 60 px further out: the area grows, saved as a new version of the site.
+  await details.getByRole('button', { name: 'Editar la forma en el mapa' }).click();
+  await expect(details.getByText(/Arrastre los puntos en el mapa/)).toBeVisible();
+  // The details panel narrowed the map: same centre and zoom, so project again with the first scale.
+  const narrowed = await initialView(page, view.scale);
+  const corner = narrowed.pixel(-75.6, 5.0);
+  const from = { x: corner.x + side / 2, y: corner.y + side / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y + 30, { steps: 5 });
+  await page.mouse.move(from.x + 60, from.y + 60, { steps: 5 });
+  await page.mouse.up();
+  await screenshot(page, 'field-site-editing');
+  await details.getByRole('button', { name: 'Guardar la forma' }).click();
+  await expect(details.getByRole('button', { name: 'Editar la forma en el mapa' })).toBeVisible();
+  const editedHa = numberIn(await details.getByText(/^Área: /).textContent(), /Área: ([\d.,]+) ha/);
+  // Square of side s plus the triangle-shaped gain from moving one corner by (60, 60): s * 60 px² more.
+  const expectedEditedHa = expectedHa + (side * 60 * view.metresPerPixel(5.0) ** 2) / 10_000;
+  expect(Math.abs(editedHa - expectedEditedHa) / expectedEditedHa).toBeLessThan(0.05);
+
+  // A field visit with its survival rate and a photo.
+  await details.getByRole('button', { name: 'Agregar una visita' }).click();
+  const visit = details.locator('form', { has: page.getByRole('heading', { name: 'Nueva visita de campo' }) });
+  await visit.getByLabel('Fecha').fill('2026-11-24');
+  await visit.getByLabel('Sobrevivencia de plantas (%)').fill('87,5');
+  await visit.getByLabel('Notas').fill('Buen prendimiento; resembrar la esquina baja.');
+  await visit.getByLabel('Fotos').setInputFiles({ name: 'visita.png', mimeType: 'image/png', buffer: PHOTO });
+  await visit.getByRole('button', { name: 'Guardar', exact: true }).click();
+  await expect(details.getByText(/sobrevivencia 87,5 %/)).toBeVisible();
+  await details.getByRole('button', { name: 'Abrir la foto 1' }).click();
+  await expect(page.getByRole('dialog', { name: 'Foto en tamaño completo' })).toBeVisible();
+  await screenshot(page, 'field-visit-photo');
+  await page.getByRole('dialog', { name: 'Foto en tamaño completo' }).getByRole('button', { name: 'Cerrar' }).click();
+  await details.getByRole('heading', { name: '1 visita de campo' }).scrollIntoViewIfNeeded();
+  await screenshot(page, 'field-site-visit');
 });
 
 test('imports a GPX track as a restoration line and reads its length', async ({ page }) => {

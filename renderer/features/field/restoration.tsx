@@ -14,7 +14,7 @@ import { measureSite, siteGeometriesOf, type SiteGeometry } from '../../../src/f
 import { importGeoFile } from '../../../src/io/geo-import';
 import { decimalSeparatorOf, formatDate, formatNumber } from '../../../src/i18n/format';
 import { parseLocaleNumber } from '../../../src/io/number-parse';
-import { FormError, freeTheMap, problemsText, useBasinClock, useCommunityNames, useT } from './common';
+import { FormError, freeTheMap, problemsText, useCommunityNames, useT } from './common';
 import { checkPhotos, PhotoPicker, PhotoStrip, storePhotos } from './photos';
 import { useFieldStore } from './field-store';
 import { startDrawing, startEditing, stopDrawing, type DrawnGeometry } from './draw';
@@ -397,7 +397,6 @@ function ShapeEditor({ site }: { readonly site: RestorationSite }) {
 function Visits({ site }: { readonly site: RestorationSite }) {
   const t = useT();
   const { repository } = useSession();
-  const clock = useBasinClock();
   const visits = useLiveQuery(() => repository.listWhere('restorationVisits', 'siteId', site.id), [repository, site.id]);
   const [adding, setAdding] = useState(false);
   const sorted = [...(visits ?? [])].sort((a, b) => b.date.localeCompare(a.date));
@@ -408,7 +407,7 @@ function Visits({ site }: { readonly site: RestorationSite }) {
       <ul className="field-list">
         {sorted.map((visit) => (
           <li key={visit.id}>
-            <strong>{formatDate(visit.date, t.locale, 'medium', clock.timeZone)}</strong>
+            <strong>{formatDate(visit.date, t.locale, 'medium')}</strong>
             {visit.survivalRatePct !== null && <> · {t('field.visit.survival', { pct: formatNumber(visit.survivalRatePct, t.locale, 1) })}</>}
             {visit.notes && <small className="field-sub">{visit.notes}</small>}
             <PhotoStrip ids={visit.photoIds} />

@@ -217,6 +217,8 @@ describe('restoration site section', () => {
     expect(await screen.findByText('Área: 1,00 ha')).toBeTruthy();
     expect(screen.getByText('Planeado 2 ha · hecho 1 ha (50 %)')).toBeTruthy();
     expect(await screen.findByText(/sobrevivencia 85 %/)).toBeTruthy();
+    // A calendar date is shown as written, whatever the basin's time zone.
+    expect(screen.getByText('10 nov 2026')).toBeTruthy();
   });
 });
 
