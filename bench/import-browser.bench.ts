@@ -39,10 +39,14 @@ function webRoot(): string {
   if (fs.existsSync(path.join(built, 'index.html'))) return built;
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'watershed-bench-web-'));
   console.log(`Building the web renderer into ${folder}…`);
-  const build = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.web.config.ts', '--outDir', folder, '--emptyOutDir'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'renderer/vite.web.config.ts', '--outDir', folder, '--emptyOutDir'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) throw new Error('the web renderer did not build');
   return folder;
 }
@@ -73,7 +77,9 @@ async function serve(root: string, port: number): Promise<ChildProcess> {
 
 /** Intake names of the sample basin, which the rows refer to as a committee's spreadsheet would. */
 function sampleIntakeNames(): string[] {
-  const records = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/sample-basin/records.json'), 'utf8')) as { intakes: { name: string }[] };
+  const records = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/sample-basin/records.json'), 'utf8')) as {
+    intakes: { name: string }[];
+  };
   return records.intakes.map((intake) => intake.name);
 }
 
@@ -86,7 +92,9 @@ function writeCsv(file: string, rows: number, intakes: readonly string[]): numbe
     const day = new Date(start + (index % 3650) * 86_400_000);
     const date = `${String(day.getUTCDate()).padStart(2, '0')}/${String(day.getUTCMonth() + 1).padStart(2, '0')}/${day.getUTCFullYear()}`;
     const volume = `${(index % 4000) + 1},${index % 100}`;
-    lines.push(`${date};${intakes[index % intakes.length]};${volume};${index % 7 === 0 ? 'estimado' : 'medidor'};Lectura automática`);
+    lines.push(
+      `${date};${intakes[index % intakes.length]};${volume};${index % 7 === 0 ? 'estimado' : 'medidor'};Lectura automática`,
+    );
     if (lines.length >= 50_000) {
       fs.writeSync(out, `${lines.join('\r\n')}\r\n`);
       lines.length = 0;
@@ -130,8 +138,13 @@ async function importThroughApp(
   // The progress line names the phase; polling it twice a second dates each phase's start.
   const phaseStarts = new Map<string, number>();
   while ((await done.count()) === 0) {
-    const text = (await page.locator('.import-progress p').textContent({ timeout: 1000 }).catch(() => '')) ?? '';
-    for (const [phase, word] of PHASES) if (text.startsWith(word) && !phaseStarts.has(phase)) phaseStarts.set(phase, performance.now());
+    const text =
+      (await page
+        .locator('.import-progress p')
+        .textContent({ timeout: 1000 })
+        .catch(() => '')) ?? '';
+    for (const [phase, word] of PHASES)
+      if (text.startsWith(word) && !phaseStarts.has(phase)) phaseStarts.set(phase, performance.now());
     if (performance.now() - started > 30 * 60_000) throw new Error('the import took more than 30 minutes');
     await page.waitForTimeout(500);
   }
@@ -211,7 +224,9 @@ async function main(): Promise<void> {
     const blank = await context.newPage();
     await blank.goto(`http://127.0.0.1:${port}/no-app-here`);
     const rawSeconds = await rawBulkWrite(blank, ROWS);
-    await blank.evaluate(() => new Promise((resolve) => (indexedDB.deleteDatabase('raw-bulk-write-bench').onsuccess = resolve)));
+    await blank.evaluate(
+      () => new Promise((resolve) => (indexedDB.deleteDatabase('raw-bulk-write-bench').onsuccess = resolve)),
+    );
     await blank.close();
     const rawRate = ROWS / rawSeconds;
     console.log(

@@ -65,7 +65,9 @@ test('registers a withdrawal with the form and finds it in the table', async ({ 
   await page.getByRole('button', { name: 'Periodo anterior' }).click();
   await expect(page.getByText('octubre de 2026')).toBeVisible();
   await expect.poll(() => tableTotal(page)).toBe(before + 1);
-  const shown = Number(/se muestran? ([\d.]+)/.exec((await page.locator('.shown-count').textContent()) ?? '')?.[1]?.replace('.', ''));
+  const shown = Number(
+    /se muestran? ([\d.]+)/.exec((await page.locator('.shown-count').textContent()) ?? '')?.[1]?.replace('.', ''),
+  );
   expect(shown).toBeGreaterThan(1);
   expect(shown).toBeLessThan(before / 4);
   await screenshot(page, 'registers-period-month');
@@ -76,7 +78,9 @@ test('registers a withdrawal with the form and finds it in the table', async ({ 
   await expect(page.getByText(/^Seca 1 dic 2025 – 31 mar 2026$/)).toBeVisible();
 });
 
-test('imports a CSV with decimal commas: a bad row is listed and nothing saved; fixed, every row is saved', async ({ page }) => {
+test('imports a CSV with decimal commas: a bad row is listed and nothing saved; fixed, every row is saved', async ({
+  page,
+}) => {
   await openApp(page);
   await openRegister(page, /^Extracciones/);
   const before = await tableTotal(page);
@@ -89,7 +93,9 @@ test('imports a CSV with decimal commas: a bad row is listed and nothing saved; 
     `15/09/2026;${INTAKE};12,75;estimado;Anacleto Guerrero`,
   ];
   const bad = `22/09/2026;${INTAKE};-3,5;medidor;Anacleto Guerrero`;
-  await page.getByLabel('Elegir el archivo CSV…').setInputFiles(csvFile('lecturas-con-error.csv', [header, ...good, bad]));
+  await page
+    .getByLabel('Elegir el archivo CSV…')
+    .setInputFiles(csvFile('lecturas-con-error.csv', [header, ...good, bad]));
   // The preview reads the decimal commas and shows the bad cell.
   await expect(page.getByRole('combobox', { name: 'Columna de Captación' })).toHaveValue('1');
   await expect(page.getByText('Los números están escritos')).toBeVisible();
@@ -106,7 +112,9 @@ test('imports a CSV with decimal commas: a bad row is listed and nothing saved; 
   await expect.poll(() => tableTotal(page)).toBe(before);
 
   await page.getByRole('button', { name: 'Importar archivo CSV' }).click();
-  await page.getByLabel('Elegir el archivo CSV…').setInputFiles(csvFile('lecturas-corregidas.csv', [header, ...good, bad.replace('-3,5', '3,5')]));
+  await page
+    .getByLabel('Elegir el archivo CSV…')
+    .setInputFiles(csvFile('lecturas-corregidas.csv', [header, ...good, bad.replace('-3,5', '3,5')]));
   await page.getByRole('button', { name: 'Revisar todo el archivo e importar' }).click();
   await expect(page.getByText('Se importaron 4 registros.', { exact: false })).toBeVisible();
   await screenshot(page, 'registers-import-done');
@@ -152,7 +160,10 @@ test('places a new intake on the map, snapped to the river, and an edit never mo
   await openApp(page);
   await openRegister(page, /^Captaciones/);
   // A row click flies the map to that intake, which sits on a river.
-  await page.getByRole('table', { name: /^Captaciones/ }).getByText(INTAKE).click();
+  await page
+    .getByRole('table', { name: /^Captaciones/ })
+    .getByText(INTAKE)
+    .click();
   const details = page.getByRole('complementary', { name: /detalle/i });
   await expect(details.getByRole('heading', { name: INTAKE })).toBeVisible();
   await page.waitForTimeout(3000); // the flight to the intake
@@ -176,7 +187,11 @@ test('places a new intake on the map, snapped to the river, and an edit never mo
   await page.getByRole('button', { name: 'Guardar', exact: true }).click();
 
   await expect(details.getByRole('heading', { name: 'Toma del jardín escolar' })).toBeVisible();
-  const location = (await details.locator('dt', { hasText: /^Ubicación$/ }).locator('xpath=following-sibling::dd[1]').textContent()) ?? '';
+  const location =
+    (await details
+      .locator('dt', { hasText: /^Ubicación$/ })
+      .locator('xpath=following-sibling::dd[1]')
+      .textContent()) ?? '';
   expect(location).toMatch(/^latitud .+, longitud .+$/);
   await details.getByRole('button', { name: 'Editar' }).click();
   await expect(details.getByText(/^Ubicación fija en lat\./)).toBeVisible();
@@ -187,6 +202,33 @@ test('places a new intake on the map, snapped to the river, and an edit never mo
   const history = details.getByRole('region', { name: 'Historial' });
   await expect(history.getByText(/Nombre: Toma del jardín escolar → Toma de la escuela/)).toBeVisible();
   await expect(history.getByText(/^Ubicación:/)).toHaveCount(0);
-  expect(await details.locator('dt', { hasText: /^Ubicación$/ }).locator('xpath=following-sibling::dd[1]').textContent()).toBe(location);
+  expect(
+    await details
+      .locator('dt', { hasText: /^Ubicación$/ })
+      .locator('xpath=following-sibling::dd[1]')
+      .textContent(),
+  ).toBe(location);
   await screenshot(page, 'registers-intake-edited');
+});
+
+test('cancels a large import in its worker: the window answers and nothing is saved', async ({ page }) => {
+  await openApp(page);
+  await openRegister(page, /^Extracciones/);
+  const before = await tableTotal(page);
+  await page.getByRole('button', { name: 'Importar archivo CSV' }).click();
+  const lines = ['Fecha;Captación;Volumen (m3);Método'];
+  for (let index = 0; index < 200_000; index += 1)
+    lines.push(`${(index % 28) + 1}/02/2026;${INTAKE};${index % 900},5;medidor`);
+  await page.getByLabel('Elegir el archivo CSV…').setInputFiles(csvFile('lecturas-grandes.csv', lines));
+  await page.getByRole('button', { name: 'Revisar todo el archivo e importar' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Avance de la importación' })).toBeVisible();
+  await screenshot(page, 'registers-import-progress');
+  // The window keeps answering while the worker reads: the period bar still opens.
+  await page.getByRole('combobox', { name: 'Periodo' }).selectOption('year');
+  await expect(page.getByText('2026', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancelar la importación' }).click();
+  await expect(page.getByText('Se canceló la importación. No se guardó nada.')).toBeVisible();
+  await page.getByRole('combobox', { name: 'Periodo' }).selectOption('all');
+  await page.getByRole('button', { name: 'Volver a la tabla' }).click();
+  await expect.poll(() => tableTotal(page)).toBe(before);
 });

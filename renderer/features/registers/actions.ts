@@ -16,7 +16,12 @@ export function flyToRecord(lonLat: readonly [number, number], leftCoverPx = 0):
     map.flyTo(lonLat, 14);
     return;
   }
-  map.maplibre.flyTo({ center: [lonLat[0], lonLat[1]], zoom: 14, padding: { left: leftCoverPx, top: 0, right: 0, bottom: 0 }, essential: true });
+  map.maplibre.flyTo({
+    center: [lonLat[0], lonLat[1]],
+    zoom: 14,
+    padding: { left: leftCoverPx, top: 0, right: 0, bottom: 0 },
+    essential: true,
+  });
 }
 
 /** Gives the map its whole area back once the table pane closes (flyToRecord keeps the pane's padding). */
@@ -31,7 +36,12 @@ export function placeOnRiver(session: Session, clicked: [number, number]): Place
   if (snapped.ok) {
     return {
       clicked,
-      snapped: { point: snapped.point, reachId: snapped.position.reachId, fraction: snapped.position.fraction, distanceM: snapped.distanceM },
+      snapped: {
+        point: snapped.point,
+        reachId: snapped.position.reachId,
+        fraction: snapped.position.fraction,
+        distanceM: snapped.distanceM,
+      },
       tooFarM: null,
     };
   }

@@ -20,7 +20,8 @@ export const MAX_RATE_LPS = 20_000;
 export type FormErrors = Readonly<Record<string, CodedMessage>>;
 
 /** A number read from what the user typed, or the message saying why it is not one. */
-export type NumberRead = { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: CodedMessage };
+export type NumberRead =
+  { readonly ok: true; readonly value: number } | { readonly ok: false; readonly error: CodedMessage };
 
 /**
  * Reads a number typed in a form in the user's language: '1.234,5' and '12,5' in Spanish, '1,234.5' in English.
@@ -69,19 +70,25 @@ export interface WithdrawalFormValues {
 }
 
 /** A withdrawal draft read from the form, or the problems by field. */
-export type WithdrawalRead = { readonly ok: true; readonly draft: Draft<'withdrawals'> } | { readonly ok: false; readonly errors: FormErrors };
+export type WithdrawalRead =
+  { readonly ok: true; readonly draft: Draft<'withdrawals'> } | { readonly ok: false; readonly errors: FormErrors };
 
 /**
  * Reads the withdrawal form: the period runs from 00:00 of the first day to 23:59 of the last, at the basin's
  * offset; a rate in L/s (or m3/h, m3/s) held for the hours given becomes a volume in m3. Negative, empty and
  * absurd values are refused.
  */
-export function readWithdrawalForm(values: WithdrawalFormValues, locale: Locale, offsetMinutes: number): WithdrawalRead {
+export function readWithdrawalForm(
+  values: WithdrawalFormValues,
+  locale: Locale,
+  offsetMinutes: number,
+): WithdrawalRead {
   const errors: Record<string, CodedMessage> = {};
   if (!values.intakeId) errors['intakeId'] = { code: 'registers.form.chooseIntake' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.startDay)) errors['startDay'] = { code: 'registers.form.required' };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(values.endDay)) errors['endDay'] = { code: 'registers.form.required' };
-  else if (values.startDay && values.endDay < values.startDay) errors['endDay'] = { code: 'registers.form.endBeforeStart' };
+  else if (values.startDay && values.endDay < values.startDay)
+    errors['endDay'] = { code: 'registers.form.endBeforeStart' };
   const zone = offsetText(offsetMinutes);
   const periodStart = `${values.startDay}T00:00:00${zone}`;
   const periodEnd = `${values.endDay}T23:59:00${zone}`;
@@ -92,10 +99,12 @@ export function readWithdrawalForm(values: WithdrawalFormValues, locale: Locale,
   else if (amount.value < 0) errors['amount'] = { code: 'registers.form.negative' };
   else if (values.quantity === 'volume') {
     volumeM3 = toCanonicalUnit(amount.value, values.unit);
-    if (volumeM3 > MAX_WITHDRAWAL_M3) errors['amount'] = { code: 'registers.form.volumeTooLarge', params: { max: MAX_WITHDRAWAL_M3 } };
+    if (volumeM3 > MAX_WITHDRAWAL_M3)
+      errors['amount'] = { code: 'registers.form.volumeTooLarge', params: { max: MAX_WITHDRAWAL_M3 } };
   } else {
     const rateLps = toCanonicalUnit(amount.value, values.unit);
-    if (rateLps > MAX_RATE_LPS) errors['amount'] = { code: 'registers.form.rateTooLarge', params: { max: MAX_RATE_LPS } };
+    if (rateLps > MAX_RATE_LPS)
+      errors['amount'] = { code: 'registers.form.rateTooLarge', params: { max: MAX_RATE_LPS } };
     const hours = readFormNumber(values.hours, locale);
     const periodHours = (Date.parse(periodEnd) - Date.parse(periodStart)) / 3_600_000;
     if (!hours.ok) errors['hours'] = hours.error;
@@ -135,7 +144,9 @@ export interface CommunityFormValues {
 export function readCommunityForm(
   values: CommunityFormValues,
   locale: Locale,
-): { readonly ok: true; readonly fields: Omit<Draft<'communities'>, 'territory'> } | { readonly ok: false; readonly errors: FormErrors } {
+):
+  | { readonly ok: true; readonly fields: Omit<Draft<'communities'>, 'territory'> }
+  | { readonly ok: false; readonly errors: FormErrors } {
   const errors: Record<string, CodedMessage> = {};
   const name = values.name.trim();
   if (name === '') errors['name'] = { code: 'registers.form.required' };
@@ -159,6 +170,11 @@ export function readCommunityForm(
   if (Object.keys(errors).length > 0 || population === undefined) return { ok: false, errors };
   return {
     ok: true,
-    fields: { name, population, contacts: values.contacts.trim(), ...(populationWomen === undefined ? {} : { populationWomen }) },
+    fields: {
+      name,
+      population,
+      contacts: values.contacts.trim(),
+      ...(populationWomen === undefined ? {} : { populationWomen }),
+    },
   };
 }

@@ -10,7 +10,13 @@ import { currentActor } from '../../session/session';
 import { useUiStore } from '../../state/ui-store';
 import { WithdrawalWhatIf } from '../findings/what-if';
 import { placeOnRiver } from './actions';
-import { readCommunityForm, readWithdrawalForm, localDay, type FormErrors, type WithdrawalFormValues } from './form-values';
+import {
+  readCommunityForm,
+  readWithdrawalForm,
+  localDay,
+  type FormErrors,
+  type WithdrawalFormValues,
+} from './form-values';
 import { useRegistersStore, type Placement } from './registers-store';
 import { unitSymbol } from './register-kinds';
 import { useLookups } from './use-register-data';
@@ -28,7 +34,17 @@ interface FormProps<R> {
 }
 
 /** A labelled field with its error under it. */
-function Field({ label, error, children, hint }: { readonly label: string; readonly error?: CodedMessage; readonly hint?: string; readonly children: (id: string, describedBy: string | undefined) => ReactNode }) {
+function Field({
+  label,
+  error,
+  children,
+  hint,
+}: {
+  readonly label: string;
+  readonly error?: CodedMessage;
+  readonly hint?: string;
+  readonly children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
   const t = useT();
   const id = useId();
   const errorId = `${id}-error`;
@@ -59,7 +75,15 @@ function StoreProblems({ problems }: { readonly problems: readonly StoreProblem[
   );
 }
 
-function FormButtons({ saving, editing, onCancel }: { readonly saving: boolean; readonly editing: boolean; onCancel(): void }) {
+function FormButtons({
+  saving,
+  editing,
+  onCancel,
+}: {
+  readonly saving: boolean;
+  readonly editing: boolean;
+  onCancel(): void;
+}) {
   const t = useT();
   return (
     <div className="form-buttons">
@@ -100,7 +124,9 @@ export function CommunityForm({ record, onDone }: FormProps<Community>) {
     setErrors({});
     setSaving(true);
     const result = record
-      ? await repository.update('communities', record.id, read.fields, currentActor(), { expectedVersion: record.version })
+      ? await repository.update('communities', record.id, read.fields, currentActor(), {
+          expectedVersion: record.version,
+        })
       : await repository.create('communities', { ...read.fields, territory: null }, currentActor());
     setSaving(false);
     if (result.ok) onDone({ id: result.value.id });
@@ -111,16 +137,46 @@ export function CommunityForm({ record, onDone }: FormProps<Community>) {
     <form className="register-form" onSubmit={(event) => (event.preventDefault(), void submit())} noValidate>
       <h3>{t(record ? 'registers.form.editCommunity' : 'registers.form.newCommunity')}</h3>
       <Field label={t('registers.field.name')} error={errors['name']}>
-        {(id, describedBy) => <input id={id} aria-describedby={describedBy} value={values.name} onChange={set('name')} autoComplete="off" />}
+        {(id, describedBy) => (
+          <input id={id} aria-describedby={describedBy} value={values.name} onChange={set('name')} autoComplete="off" />
+        )}
       </Field>
       <Field label={t('registers.field.population')} error={errors['population']}>
-        {(id, describedBy) => <input id={id} aria-describedby={describedBy} inputMode="numeric" value={values.population} onChange={set('population')} />}
+        {(id, describedBy) => (
+          <input
+            id={id}
+            aria-describedby={describedBy}
+            inputMode="numeric"
+            value={values.population}
+            onChange={set('population')}
+          />
+        )}
       </Field>
-      <Field label={t('registers.field.populationWomen')} error={errors['populationWomen']} hint={t('registers.form.optional')}>
-        {(id, describedBy) => <input id={id} aria-describedby={describedBy} inputMode="numeric" value={values.populationWomen} onChange={set('populationWomen')} />}
+      <Field
+        label={t('registers.field.populationWomen')}
+        error={errors['populationWomen']}
+        hint={t('registers.form.optional')}
+      >
+        {(id, describedBy) => (
+          <input
+            id={id}
+            aria-describedby={describedBy}
+            inputMode="numeric"
+            value={values.populationWomen}
+            onChange={set('populationWomen')}
+          />
+        )}
       </Field>
       <Field label={t('registers.field.contacts')} error={errors['contacts']}>
-        {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} rows={3} value={values.contacts} onChange={set('contacts')} />}
+        {(id, describedBy) => (
+          <textarea
+            id={id}
+            aria-describedby={describedBy}
+            rows={3}
+            value={values.contacts}
+            onChange={set('contacts')}
+          />
+        )}
       </Field>
       <StoreProblems problems={problems} />
       <FormButtons saving={saving} editing={record !== undefined} onCancel={() => onDone(null)} />
@@ -161,10 +217,15 @@ function PlacementSummary({ placement }: { readonly placement: Placement }) {
   const [lon, lat] = placement.clicked;
   return (
     <div className="placement" role="status">
-      <p>{t('registers.intake.clickedAt', { lat: formatNumber(lat, t.locale, 5), lon: formatNumber(lon, t.locale, 5) })}</p>
+      <p>
+        {t('registers.intake.clickedAt', { lat: formatNumber(lat, t.locale, 5), lon: formatNumber(lon, t.locale, 5) })}
+      </p>
       {placement.snapped ? (
         <p className="ok">
-          {t('registers.intake.snapped', { distance: formatNumber(placement.snapped.distanceM, t.locale, 0), reach: placement.snapped.reachId })}
+          {t('registers.intake.snapped', {
+            distance: formatNumber(placement.snapped.distanceM, t.locale, 0),
+            reach: placement.snapped.reachId,
+          })}
         </p>
       ) : (
         <p className="field-error">
@@ -188,12 +249,19 @@ export function IntakeForm({ record, onDone }: FormProps<Intake>) {
   const placement = useRegistersStore((state) => state.placement);
   const { start, active } = usePlacementTool();
   const [moving, setMoving] = useState(false);
-  const [values, setValues] = useState({ name: record?.name ?? '', communityId: record?.communityId ?? '', use: record?.use ?? 'domestic' });
+  const [values, setValues] = useState({
+    name: record?.name ?? '',
+    communityId: record?.communityId ?? '',
+    use: record?.use ?? 'domestic',
+  });
   const [errors, setErrors] = useState<FormErrors>({});
   const [problems, setProblems] = useState<readonly StoreProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const communities = useMemo(
-    () => [...lookups.communities.values()].filter((community) => !community.deleted).sort((a, b) => a.name.localeCompare(b.name)),
+    () =>
+      [...lookups.communities.values()]
+        .filter((community) => !community.deleted)
+        .sort((a, b) => a.name.localeCompare(b.name)),
     [lookups],
   );
   const placing = record === undefined || moving;
@@ -218,14 +286,25 @@ export function IntakeForm({ record, onDone }: FormProps<Intake>) {
       placing && placement?.snapped
         ? {
             location: placement.clicked,
-            snap: { reachId: placement.snapped.reachId, fraction: placement.snapped.fraction, distanceM: Math.round(placement.snapped.distanceM * 10) / 10 },
+            snap: {
+              reachId: placement.snapped.reachId,
+              fraction: placement.snapped.fraction,
+              distanceM: Math.round(placement.snapped.distanceM * 10) / 10,
+            },
           }
         : null;
     setSaving(true);
     const actor = currentActor();
     const result = record
-      ? await session.repository.update('intakes', record.id, { ...fields, ...(where ?? {}) }, actor, { expectedVersion: record.version, moveLocation: where !== null })
-      : await session.repository.create('intakes', { ...fields, ...(where as NonNullable<typeof where>), returnLocation: null, returnSnap: null }, actor);
+      ? await session.repository.update('intakes', record.id, { ...fields, ...(where ?? {}) }, actor, {
+          expectedVersion: record.version,
+          moveLocation: where !== null,
+        })
+      : await session.repository.create(
+          'intakes',
+          { ...fields, ...(where as NonNullable<typeof where>), returnLocation: null, returnSnap: null },
+          actor,
+        );
     setSaving(false);
     if (result.ok) onDone({ id: result.value.id });
     else setProblems(result.problems);
@@ -236,12 +315,23 @@ export function IntakeForm({ record, onDone }: FormProps<Intake>) {
       <h3>{t(record ? 'registers.form.editIntake' : 'registers.form.newIntake')}</h3>
       <Field label={t('registers.field.name')} error={errors['name']}>
         {(id, describedBy) => (
-          <input id={id} aria-describedby={describedBy} value={values.name} onChange={(event) => setValues({ ...values, name: event.target.value })} autoComplete="off" />
+          <input
+            id={id}
+            aria-describedby={describedBy}
+            value={values.name}
+            onChange={(event) => setValues({ ...values, name: event.target.value })}
+            autoComplete="off"
+          />
         )}
       </Field>
       <Field label={t('registers.field.community')} error={errors['communityId']}>
         {(id, describedBy) => (
-          <select id={id} aria-describedby={describedBy} value={values.communityId} onChange={(event) => setValues({ ...values, communityId: event.target.value })}>
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={values.communityId}
+            onChange={(event) => setValues({ ...values, communityId: event.target.value })}
+          >
             <option value="">{t('registers.form.choose')}</option>
             {communities.map((community) => (
               <option key={community.id} value={community.id}>
@@ -253,7 +343,11 @@ export function IntakeForm({ record, onDone }: FormProps<Intake>) {
       </Field>
       <Field label={t('registers.field.use')}>
         {(id) => (
-          <select id={id} value={values.use} onChange={(event) => setValues({ ...values, use: event.target.value as Intake['use'] })}>
+          <select
+            id={id}
+            value={values.use}
+            onChange={(event) => setValues({ ...values, use: event.target.value as Intake['use'] })}
+          >
             {USES.map((use) => (
               <option key={use} value={use}>
                 {t(`registers.use.${use}`)}
@@ -311,7 +405,8 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
   const lookups = useLookups();
   const offset = session.basin.info.settings.utcOffsetMinutes;
   const today = localDay(new Date().toISOString(), offset);
-  const hoursOf = (withdrawal: Withdrawal) => (Date.parse(withdrawal.periodEnd) - Date.parse(withdrawal.periodStart)) / 3_600_000;
+  const hoursOf = (withdrawal: Withdrawal) =>
+    (Date.parse(withdrawal.periodEnd) - Date.parse(withdrawal.periodStart)) / 3_600_000;
   const [values, setValues] = useState<WithdrawalFormValues>(() => ({
     intakeId: record?.intakeId ?? '',
     startDay: record ? localDay(record.periodStart, offset) : today,
@@ -321,7 +416,11 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
     unit: (record?.entered.unit as UnitId | undefined) ?? 'm3',
     hours:
       record?.entered.quantity === 'rate' && record.entered.value > 0
-        ? formatNumber((record.volumeM3 * 1000) / toCanonicalUnit(record.entered.value, record.entered.unit as UnitId) / 3600, t.locale, 2)
+        ? formatNumber(
+            (record.volumeM3 * 1000) / toCanonicalUnit(record.entered.value, record.entered.unit as UnitId) / 3600,
+            t.locale,
+            2,
+          )
         : record
           ? formatNumber(hoursOf(record), t.locale, 2)
           : '',
@@ -332,7 +431,8 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
   const [problems, setProblems] = useState<readonly StoreProblem[]>([]);
   const [saving, setSaving] = useState(false);
   const intakes = useMemo(
-    () => [...lookups.intakes.values()].filter((intake) => !intake.deleted).sort((a, b) => a.name.localeCompare(b.name)),
+    () =>
+      [...lookups.intakes.values()].filter((intake) => !intake.deleted).sort((a, b) => a.name.localeCompare(b.name)),
     [lookups],
   );
   const read = useMemo(() => readWithdrawalForm(values, t.locale, offset), [values, t.locale, offset]);
@@ -340,12 +440,22 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
     if (!read.ok) return null;
     const actor = currentActor();
     const now = new Date().toISOString();
-    return { ...read.draft, createdAt: record?.createdAt ?? now, updatedAt: now, author: record?.author ?? actor.name, device: actor.device, deleted: false, reviewState: 'received' as const };
+    return {
+      ...read.draft,
+      createdAt: record?.createdAt ?? now,
+      updatedAt: now,
+      author: record?.author ?? actor.name,
+      device: actor.device,
+      deleted: false,
+      reviewState: 'received' as const,
+    };
   }, [read, record]);
   const set = <K extends keyof WithdrawalFormValues>(field: K, value: WithdrawalFormValues[K]) => {
     setValues((old) => ({ ...old, [field]: value }));
     // A message about a field goes once the field is changed; saving checks everything again.
-    setErrors((old) => (field in old ? Object.fromEntries(Object.entries(old).filter(([name]) => name !== field)) : old));
+    setErrors((old) =>
+      field in old ? Object.fromEntries(Object.entries(old).filter(([name]) => name !== field)) : old,
+    );
   };
 
   const submit = async () => {
@@ -357,7 +467,9 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
     setSaving(true);
     const actor = currentActor();
     const result = record
-      ? await session.repository.update('withdrawals', record.id, read.draft, actor, { expectedVersion: record.version })
+      ? await session.repository.update('withdrawals', record.id, read.draft, actor, {
+          expectedVersion: record.version,
+        })
       : await session.repository.create('withdrawals', read.draft, actor);
     setSaving(false);
     if (result.ok) onDone({ id: result.value.id });
@@ -370,7 +482,12 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
       <h3>{t(record ? 'registers.form.editWithdrawal' : 'registers.form.newWithdrawal')}</h3>
       <Field label={t('registers.field.intake')} error={errors['intakeId']}>
         {(id, describedBy) => (
-          <select id={id} aria-describedby={describedBy} value={values.intakeId} onChange={(event) => set('intakeId', event.target.value)}>
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={values.intakeId}
+            onChange={(event) => set('intakeId', event.target.value)}
+          >
             <option value="">{t('registers.form.choose')}</option>
             {intakes.map((intake) => (
               <option key={intake.id} value={intake.id}>
@@ -382,10 +499,26 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
       </Field>
       <div className="form-row">
         <Field label={t('registers.field.firstDay')} error={errors['startDay']}>
-          {(id, describedBy) => <input id={id} aria-describedby={describedBy} type="date" value={values.startDay} onChange={(event) => set('startDay', event.target.value)} />}
+          {(id, describedBy) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              type="date"
+              value={values.startDay}
+              onChange={(event) => set('startDay', event.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('registers.field.lastDay')} error={errors['endDay']}>
-          {(id, describedBy) => <input id={id} aria-describedby={describedBy} type="date" value={values.endDay} onChange={(event) => set('endDay', event.target.value)} />}
+          {(id, describedBy) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              type="date"
+              value={values.endDay}
+              onChange={(event) => set('endDay', event.target.value)}
+            />
+          )}
         </Field>
       </div>
       <fieldset className="form-field quantity">
@@ -410,9 +543,19 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
         </label>
       </fieldset>
       <div className="form-row">
-        <Field label={t(values.quantity === 'volume' ? 'registers.field.volume' : 'registers.field.rate')} error={errors['amount']}>
+        <Field
+          label={t(values.quantity === 'volume' ? 'registers.field.volume' : 'registers.field.rate')}
+          error={errors['amount']}
+        >
           {(id, describedBy) => (
-            <input id={id} aria-describedby={describedBy} inputMode="decimal" value={values.amount} onChange={(event) => set('amount', event.target.value)} autoComplete="off" />
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              inputMode="decimal"
+              value={values.amount}
+              onChange={(event) => set('amount', event.target.value)}
+              autoComplete="off"
+            />
           )}
         </Field>
         <Field label={t('registers.field.unit')}>
@@ -429,7 +572,15 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
       </div>
       {values.quantity === 'rate' && (
         <Field label={t('registers.field.hours')} error={errors['hours']} hint={t('registers.form.hoursHint')}>
-          {(id, describedBy) => <input id={id} aria-describedby={describedBy} inputMode="decimal" value={values.hours} onChange={(event) => set('hours', event.target.value)} />}
+          {(id, describedBy) => (
+            <input
+              id={id}
+              aria-describedby={describedBy}
+              inputMode="decimal"
+              value={values.hours}
+              onChange={(event) => set('hours', event.target.value)}
+            />
+          )}
         </Field>
       )}
       {read.ok && (
@@ -439,14 +590,25 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
       )}
       <Field label={t('registers.field.method')}>
         {(id) => (
-          <select id={id} value={values.method} onChange={(event) => set('method', event.target.value as 'meter' | 'estimate')}>
+          <select
+            id={id}
+            value={values.method}
+            onChange={(event) => set('method', event.target.value as 'meter' | 'estimate')}
+          >
             <option value="meter">{t('registers.method.meter')}</option>
             <option value="estimate">{t('registers.method.estimate')}</option>
           </select>
         )}
       </Field>
       <Field label={t('registers.field.reporter')} error={errors['reporter']}>
-        {(id, describedBy) => <input id={id} aria-describedby={describedBy} value={values.reporter} onChange={(event) => set('reporter', event.target.value)} />}
+        {(id, describedBy) => (
+          <input
+            id={id}
+            aria-describedby={describedBy}
+            value={values.reporter}
+            onChange={(event) => set('reporter', event.target.value)}
+          />
+        )}
       </Field>
       <WithdrawalWhatIf draft={whatIfDraft} {...(record ? { replacesId: record.id } : {})} />
       <StoreProblems problems={problems} />

@@ -11,7 +11,14 @@ import { createCsvChunkParser, type CsvRow } from '../../../src/io/csv-table';
 import type { DecimalSeparator } from '../../../src/io/number-parse';
 import { ioIssue, type IoIssue } from '../../../src/io/issues';
 import { WHO_GUIDELINES } from '../../../src/rules/who-guidelines';
-import type { Actor, BulkImportOptions, Draft, ImportProgress, Repository, StoreProblem } from '../../../src/ports/repository';
+import type {
+  Actor,
+  BulkImportOptions,
+  Draft,
+  ImportProgress,
+  Repository,
+  StoreProblem,
+} from '../../../src/ports/repository';
 import { MAX_RATE_LPS, MAX_WITHDRAWAL_M3, offsetText } from './form-values';
 
 /*
@@ -28,7 +35,8 @@ export type ImportKind = 'withdrawals' | 'measurements';
 export type DateFormat = 'dmy' | 'iso';
 
 /** Unit of a measurement file's value column when it has no unit column: the parameter's usual unit, or one unit. */
-export type MeasurementUnitChoice = 'auto' | 'mg/L' | 'ug/L' | 'CFU/100mL' | 'MPN/100mL' | 'NTU' | 'm3/s' | 'L/s' | 'pH';
+export type MeasurementUnitChoice =
+  'auto' | 'mg/L' | 'ug/L' | 'CFU/100mL' | 'MPN/100mL' | 'NTU' | 'm3/s' | 'L/s' | 'pH';
 
 /** Everything the user chose in the wizard. */
 export interface ImportSettings {
@@ -79,15 +87,41 @@ export const WITHDRAWAL_CSV_SCHEMA: CsvSchema = [
   { name: 'date', kind: 'datetime', required: false, aliases: HEADER_SYNONYMS.date },
   { name: 'periodStart', kind: 'datetime', required: false, aliases: HEADER_SYNONYMS.periodStart },
   { name: 'periodEnd', kind: 'datetime', required: false, aliases: HEADER_SYNONYMS.periodEnd },
-  { name: 'volume', kind: 'number', required: false, units: ['m3', 'L', 'ML'], min: 0, max: MAX_WITHDRAWAL_M3, aliases: HEADER_SYNONYMS.volume },
-  { name: 'rate', kind: 'number', required: false, units: ['L/s', 'm3/h', 'm3/s'], min: 0, max: MAX_RATE_LPS, aliases: HEADER_SYNONYMS.rate },
-  { name: 'hours', kind: 'number', required: false, min: 0, max: 24 * 366, aliases: ['horas', 'duracion', 'duração', 'duracao', 'hours', 'duration'] },
+  {
+    name: 'volume',
+    kind: 'number',
+    required: false,
+    units: ['m3', 'L', 'ML'],
+    min: 0,
+    max: MAX_WITHDRAWAL_M3,
+    aliases: HEADER_SYNONYMS.volume,
+  },
+  {
+    name: 'rate',
+    kind: 'number',
+    required: false,
+    units: ['L/s', 'm3/h', 'm3/s'],
+    min: 0,
+    max: MAX_RATE_LPS,
+    aliases: HEADER_SYNONYMS.rate,
+  },
+  {
+    name: 'hours',
+    kind: 'number',
+    required: false,
+    min: 0,
+    max: 24 * 366,
+    aliases: ['horas', 'duracion', 'duração', 'duracao', 'hours', 'duration'],
+  },
   {
     name: 'method',
     kind: 'enum',
     required: false,
     enumValues: [
-      { value: 'meter', aliases: ['medidor', 'medido', 'medicion', 'hidrometro', 'hidrômetro', 'macromedidor', 'contador', 'medição'] },
+      {
+        value: 'meter',
+        aliases: ['medidor', 'medido', 'medicion', 'hidrometro', 'hidrômetro', 'macromedidor', 'contador', 'medição'],
+      },
       { value: 'estimate', aliases: ['estimado', 'estimada', 'estimacion', 'estimativa', 'calculado', 'aforo'] },
     ],
     aliases: HEADER_SYNONYMS.method,
@@ -177,7 +211,10 @@ function makeResolver(records: readonly { readonly id: string; readonly name: st
 
 /** Turns read rows into drafts; every problem as a cell error with row and column. */
 export interface RowConverter {
-  convert(row: CsvParsedRow, raw?: Readonly<Record<string, string>>): { readonly draft: Draft<ImportKind> } | { readonly errors: CsvCellError[] };
+  convert(
+    row: CsvParsedRow,
+    raw?: Readonly<Record<string, string>>,
+  ): { readonly draft: Draft<ImportKind> } | { readonly errors: CsvCellError[] };
 }
 
 /** The header text of the column a field reads, for error messages. */
@@ -187,18 +224,29 @@ function columnName(header: readonly string[], settings: ImportSettings, field: 
 }
 
 /** Builds the converter from read rows to drafts for the settings and what the basin holds. */
-export function createRowConverter(settings: ImportSettings, context: ImportContext, header: readonly string[]): RowConverter {
+export function createRowConverter(
+  settings: ImportSettings,
+  context: ImportContext,
+  header: readonly string[],
+): RowConverter {
   const intake = makeResolver(context.intakes);
   const point = makeResolver(context.points);
-  const error = (row: number, field: string | null, code: string, params: Record<string, string | number> = {}): CsvCellError => {
+  const error = (
+    row: number,
+    field: string | null,
+    code: string,
+    params: Record<string, string | number> = {},
+  ): CsvCellError => {
     const column = field === null ? null : columnName(header, settings, field);
     return { code: code as CsvCellError['code'], params: { row, column: column ?? '', ...params }, row, column, field };
   };
   const checkDateFormat = (row: number, field: string, raw: string | undefined, errors: CsvCellError[]): void => {
     if (raw === undefined || raw.trim() === '') return;
     const iso = /^\s*\d{4}-\d{2}-\d{2}/.test(raw);
-    if (settings.dateFormat === 'iso' && !iso) errors.push(error(row, field, 'registers.import.notIsoDate', { value: raw.trim() }));
-    if (settings.dateFormat === 'dmy' && iso) errors.push(error(row, field, 'registers.import.notDmyDate', { value: raw.trim() }));
+    if (settings.dateFormat === 'iso' && !iso)
+      errors.push(error(row, field, 'registers.import.notIsoDate', { value: raw.trim() }));
+    if (settings.dateFormat === 'dmy' && iso)
+      errors.push(error(row, field, 'registers.import.notDmyDate', { value: raw.trim() }));
   };
   return {
     convert(row, raw) {
@@ -210,12 +258,20 @@ export function createRowConverter(settings: ImportSettings, context: ImportCont
         const intakeText = String(values['intake'] ?? '');
         const found = intake(intakeText);
         if ('problem' in found) {
-          errors.push(error(at, 'intake', found.problem === 'unknown' ? 'registers.import.unknownIntake' : 'registers.import.ambiguousIntake', { value: intakeText }));
+          errors.push(
+            error(
+              at,
+              'intake',
+              found.problem === 'unknown' ? 'registers.import.unknownIntake' : 'registers.import.ambiguousIntake',
+              { value: intakeText },
+            ),
+          );
         }
         const startText = (values['periodStart'] ?? values['date']) as string | null;
         let startMs = startText === null ? Number.NaN : Date.parse(startText);
         let endMs = Number.NaN;
-        if (values['periodEnd'] !== null && values['periodEnd'] !== undefined) endMs = Date.parse(String(values['periodEnd']));
+        if (values['periodEnd'] !== null && values['periodEnd'] !== undefined)
+          endMs = Date.parse(String(values['periodEnd']));
         else if (values['periodStart'] === null && values['date'] !== null) endMs = startMs + (24 * 60 - 1) * 60_000;
         if (Number.isNaN(startMs) || Number.isNaN(endMs)) {
           errors.push(error(at, null, 'registers.import.noPeriod'));
@@ -235,7 +291,8 @@ export function createRowConverter(settings: ImportSettings, context: ImportCont
           volumeM3 = (rate * seconds) / 1000;
           const typed = row.entered['rate'];
           entered = { quantity: 'rate', value: typed?.value ?? rate, unit: typed?.unit ?? 'L/s' };
-          if (volumeM3 > MAX_WITHDRAWAL_M3) errors.push(error(at, 'rate', 'registers.import.volumeTooLarge', { max: MAX_WITHDRAWAL_M3 }));
+          if (volumeM3 > MAX_WITHDRAWAL_M3)
+            errors.push(error(at, 'rate', 'registers.import.volumeTooLarge', { max: MAX_WITHDRAWAL_M3 }));
         } else errors.push(error(at, null, 'registers.import.noQuantity'));
         if (errors.length > 0 || 'problem' in found) return { errors };
         const draft: Draft<'withdrawals'> = {
@@ -253,7 +310,14 @@ export function createRowConverter(settings: ImportSettings, context: ImportCont
       const pointText = String(values['point'] ?? '');
       const found = point(pointText);
       if ('problem' in found) {
-        errors.push(error(at, 'point', found.problem === 'unknown' ? 'registers.import.unknownPoint' : 'registers.import.ambiguousPoint', { value: pointText }));
+        errors.push(
+          error(
+            at,
+            'point',
+            found.problem === 'unknown' ? 'registers.import.unknownPoint' : 'registers.import.ambiguousPoint',
+            { value: pointText },
+          ),
+        );
       }
       const parameter = String(values['parameter'] ?? '');
       let unit: string | null;
@@ -324,7 +388,11 @@ export async function runCsvImport(
   context: ImportContext,
   repository: Pick<Repository, 'bulkImport'>,
   actor: Actor,
-  options: { readonly signal?: AbortSignal; readonly onProgress?: (progress: RunProgress) => void; readonly batchSize?: number } = {},
+  options: {
+    readonly signal?: AbortSignal;
+    readonly onProgress?: (progress: RunProgress) => void;
+    readonly batchSize?: number;
+  } = {},
 ): Promise<RunResult> {
   const aborted = (): RunResult => ({ ok: false, storeProblems: [{ code: 'store.aborted', params: {} }] });
   const schema = importSchema(settings.kind);
@@ -344,7 +412,12 @@ export async function runCsvImport(
   const take = (rows: readonly CsvRow[]): boolean => {
     if (rows.length === 0) return true;
     const header = reader.header ?? [];
-    const chunkImport = createCsvImport({ header, rows, delimiter: reader.delimiter ?? ',' }, schema, settings.mapping, readOptions);
+    const chunkImport = createCsvImport(
+      { header, rows, delimiter: reader.delimiter ?? ',' },
+      schema,
+      settings.mapping,
+      readOptions,
+    );
     if (!chunkImport.ok) {
       errors.push(...chunkImport.errors);
       errorCount += chunkImport.errors.length;
@@ -366,11 +439,17 @@ export async function runCsvImport(
     errors.push(issue);
     errorCount += 1;
   }
-  if (errorCount === 0 && reader.header === null) return { ok: false, errors: [ioIssue('io.csv.empty')], truncated: false };
-  if (errorCount === 0 && drafts.length === 0) return { ok: false, errors: [ioIssue('io.csv.noRows')], truncated: false };
+  if (errorCount === 0 && reader.header === null)
+    return { ok: false, errors: [ioIssue('io.csv.empty')], truncated: false };
+  if (errorCount === 0 && drafts.length === 0)
+    return { ok: false, errors: [ioIssue('io.csv.noRows')], truncated: false };
   if (errorCount > 0) {
     errors.sort((a, b) => Number(a.params['row'] ?? 0) - Number(b.params['row'] ?? 0));
-    return { ok: false, errors: errors.slice(0, MAX_LISTED_ERRORS), truncated: errorCount > MAX_LISTED_ERRORS || !going };
+    return {
+      ok: false,
+      errors: errors.slice(0, MAX_LISTED_ERRORS),
+      truncated: errorCount > MAX_LISTED_ERRORS || !going,
+    };
   }
   const bulkOptions: BulkImportOptions = {
     ...(options.signal ? { signal: options.signal } : {}),

@@ -1,5 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { checkCsvMapping, createCsvImport, guessCsvMapping, type CsvCellError, type CsvMapping, type CsvPreviewRow } from '../../../src/io/csv-import';
+import {
+  checkCsvMapping,
+  createCsvImport,
+  guessCsvMapping,
+  type CsvCellError,
+  type CsvMapping,
+  type CsvPreviewRow,
+} from '../../../src/io/csv-import';
 import { parseCsvText, type CsvTable } from '../../../src/io/csv-table';
 import { detectDecimalSeparator, type DecimalSeparator } from '../../../src/io/number-parse';
 import { detectTextEncoding } from '../../../src/io/text-decode';
@@ -36,7 +43,17 @@ import { enumLabel, unitSymbol } from './register-kinds';
 
 const PREVIEW_BYTES = 256 * 1024;
 const PREVIEW_ROWS = 8;
-const MEASUREMENT_UNITS: readonly MeasurementUnitChoice[] = ['auto', 'mg/L', 'ug/L', 'CFU/100mL', 'MPN/100mL', 'NTU', 'm3/s', 'L/s', 'pH'];
+const MEASUREMENT_UNITS: readonly MeasurementUnitChoice[] = [
+  'auto',
+  'mg/L',
+  'ug/L',
+  'CFU/100mL',
+  'MPN/100mL',
+  'NTU',
+  'm3/s',
+  'L/s',
+  'pH',
+];
 
 /** The start of a file, read for the preview and the guesses. */
 interface FileHead {
@@ -66,7 +83,8 @@ export function describeCellError(t: Translator, error: CsvCellError | IoIssue):
   const params = error.params;
   const message = translate(t.locale, error.code, params);
   if ('row' in error && error.row > 0 && error.column) return `${translate(t.locale, 'io.csv.at', params)}: ${message}`;
-  if ('row' in error && error.row > 0 && !String(message).includes(String(error.row))) return `${t('registers.import.atRow', { row: error.row })}: ${message}`;
+  if ('row' in error && error.row > 0 && !String(message).includes(String(error.row)))
+    return `${t('registers.import.atRow', { row: error.row })}: ${message}`;
   return message;
 }
 
@@ -123,17 +141,31 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
     setHead(read);
     const guess = guessCsvMapping(read.table.header, schema);
     setMapping(guess.mapping);
-    const numberColumns = schema.filter((field) => field.kind === 'number').map((field) => guess.mapping[field.name]?.column);
-    const samples = read.table.rows.slice(0, 200).flatMap((row) => numberColumns.map((column) => (column === undefined ? '' : (row.cells[column] ?? ''))));
+    const numberColumns = schema
+      .filter((field) => field.kind === 'number')
+      .map((field) => guess.mapping[field.name]?.column);
+    const samples = read.table.rows
+      .slice(0, 200)
+      .flatMap((row) => numberColumns.map((column) => (column === undefined ? '' : (row.cells[column] ?? ''))));
     const detected = detectDecimalSeparator(samples).decimal;
     if (detected) setDecimal(detected);
-    const dateColumns = schema.filter((field) => field.kind === 'datetime' || field.kind === 'date').map((field) => guess.mapping[field.name]?.column);
-    const dates = read.table.rows.slice(0, 50).flatMap((row) => dateColumns.flatMap((column) => (column === undefined ? [] : [row.cells[column] ?? ''])));
+    const dateColumns = schema
+      .filter((field) => field.kind === 'datetime' || field.kind === 'date')
+      .map((field) => guess.mapping[field.name]?.column);
+    const dates = read.table.rows
+      .slice(0, 50)
+      .flatMap((row) => dateColumns.flatMap((column) => (column === undefined ? [] : [row.cells[column] ?? ''])));
     setDateFormat(guessDateFormat(dates.filter(Boolean)));
   };
 
-  const settings: ImportSettings = useMemo(() => ({ kind, mapping, decimal, dateFormat, valueUnit }), [kind, mapping, decimal, dateFormat, valueUnit]);
-  const mappingProblems = useMemo(() => (head ? checkCsvMapping(schema, head.table.header, mapping) : []), [head, schema, mapping]);
+  const settings: ImportSettings = useMemo(
+    () => ({ kind, mapping, decimal, dateFormat, valueUnit }),
+    [kind, mapping, decimal, dateFormat, valueUnit],
+  );
+  const mappingProblems = useMemo(
+    () => (head ? checkCsvMapping(schema, head.table.header, mapping) : []),
+    [head, schema, mapping],
+  );
   const preview = useMemo(() => {
     if (!head || mappingProblems.length > 0) return null;
     const made = createCsvImport(head.table, schema, mapping, { decimal, offsetMinutes: context.offsetMinutes });
@@ -142,7 +174,12 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
     const converter = createRowConverter(settings, context, head.table.header);
     const errorsByRow = new Map<number, CsvCellError[]>();
     for (const row of rows) {
-      convertRows([row], converter, () => undefined, (errors) => errorsByRow.set(row.rowNumber, [...errors]));
+      convertRows(
+        [row],
+        converter,
+        () => undefined,
+        (errors) => errorsByRow.set(row.rowNumber, [...errors]),
+      );
     }
     return { rows, errorsByRow };
   }, [head, mappingProblems, schema, mapping, decimal, context, settings]);
@@ -150,7 +187,8 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
   const run = () => {
     if (!head) return;
     const actor = currentActor();
-    const onProgress = (progress: RunProgress) => setStage((old) => (old.type === 'running' ? { ...old, progress } : old));
+    const onProgress = (progress: RunProgress) =>
+      setStage((old) => (old.type === 'running' ? { ...old, progress } : old));
     if (typeof Worker === 'function') {
       const running = startImportWorker(head.file, settings, context, actor, session.db.name, onProgress);
       setStage({ type: 'running', progress: null, cancel: running.cancel });
@@ -162,7 +200,10 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
     setStage({ type: 'running', progress: null, cancel: () => controller.abort() });
     void (async () => {
       const text = await head.file.text();
-      const result = await runCsvImport([text], settings, context, session.repository, actor, { signal: controller.signal, onProgress });
+      const result = await runCsvImport([text], settings, context, session.repository, actor, {
+        signal: controller.signal,
+        onProgress,
+      });
       setStage({ type: 'finished', result });
     })();
   };
@@ -197,7 +238,10 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
           </label>
           {head && (
             <span className="file-name">
-              {t('registers.import.fileInfo', { name: head.file.name, size: formatNumber(head.file.size / 1024, t.locale, 1) })}
+              {t('registers.import.fileInfo', {
+                name: head.file.name,
+                size: formatNumber(head.file.size / 1024, t.locale, 1),
+              })}
             </span>
           )}
         </div>
@@ -251,7 +295,11 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
                           onChange={(event) => {
                             const next: Record<string, { column: number; unit?: UnitId }> = { ...mapping };
                             if (event.target.value === '') delete next[field.name];
-                            else next[field.name] = { column: Number(event.target.value), ...(choice?.unit ? { unit: choice.unit } : {}) };
+                            else
+                              next[field.name] = {
+                                column: Number(event.target.value),
+                                ...(choice?.unit ? { unit: choice.unit } : {}),
+                              };
                             setMapping(next);
                           }}
                         >
@@ -268,7 +316,12 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
                           <select
                             aria-label={t('registers.import.unitFor', { field: fieldLabel(field.name) })}
                             value={choice.unit ?? field.units[0]}
-                            onChange={(event) => setMapping({ ...mapping, [field.name]: { column: choice.column, unit: event.target.value as UnitId } })}
+                            onChange={(event) =>
+                              setMapping({
+                                ...mapping,
+                                [field.name]: { column: choice.column, unit: event.target.value as UnitId },
+                              })
+                            }
                           >
                             {field.units.map((unit) => (
                               <option key={unit} value={unit}>
@@ -328,8 +381,14 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
                             {mappedFields.map((field) => {
                               const error = errors.find((candidate) => candidate.field === field.name);
                               return (
-                                <td key={field.name} className={error ? 'invalid' : undefined} title={error ? translate(t.locale, error.code, error.params) : row.raw[field.name]}>
-                                  {error ? `⚠ ${row.raw[field.name] ?? ''}` : previewValue(t, kind, field.name, row, session.basin.info.settings.timeZone)}
+                                <td
+                                  key={field.name}
+                                  className={error ? 'invalid' : undefined}
+                                  title={error ? translate(t.locale, error.code, error.params) : row.raw[field.name]}
+                                >
+                                  {error
+                                    ? `⚠ ${row.raw[field.name] ?? ''}`
+                                    : previewValue(t, kind, field.name, row, session.basin.info.settings.timeZone)}
                                 </td>
                               );
                             })}
@@ -339,11 +398,13 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
                     </tbody>
                   </table>
                 </div>
-                {[...preview.rows.flatMap((row) => row.errors), ...[...preview.errorsByRow.values()].flat()].slice(0, 6).map((error, index) => (
-                  <p key={index} className="field-error">
-                    {describeCellError(t, error)}
-                  </p>
-                ))}
+                {[...preview.rows.flatMap((row) => row.errors), ...[...preview.errorsByRow.values()].flat()]
+                  .slice(0, 6)
+                  .map((error, index) => (
+                    <p key={index} className="field-error">
+                      {describeCellError(t, error)}
+                    </p>
+                  ))}
               </div>
             )}
             <div className="form-buttons">
@@ -367,8 +428,16 @@ function ImportProgressView({ progress, onCancel }: { readonly progress: RunProg
     <div className="import-progress" role="status">
       <p>
         {t(`registers.import.phase.${phase}`, {
-          done: formatNumber(progress?.phase === 'read' ? progress.done / 1_048_576 : (progress?.done ?? 0), t.locale, progress?.phase === 'read' ? 1 : 0),
-          total: formatNumber(progress?.phase === 'read' ? progress.total / 1_048_576 : (progress?.total ?? 0), t.locale, progress?.phase === 'read' ? 1 : 0),
+          done: formatNumber(
+            progress?.phase === 'read' ? progress.done / 1_048_576 : (progress?.done ?? 0),
+            t.locale,
+            progress?.phase === 'read' ? 1 : 0,
+          ),
+          total: formatNumber(
+            progress?.phase === 'read' ? progress.total / 1_048_576 : (progress?.total ?? 0),
+            t.locale,
+            progress?.phase === 'read' ? 1 : 0,
+          ),
         })}
       </p>
       <progress max={1} value={fraction} aria-label={t('registers.import.progress')} />
@@ -428,11 +497,18 @@ function ImportOutcome({ result }: { readonly result: RunResult | { readonly ok:
 /** Intakes and monitoring points by name, and the basin's clock, for the import. */
 function useImportContext(): ImportContext {
   const session = useSession();
-  const [context, setContext] = useState<ImportContext>({ intakes: [], points: [], offsetMinutes: session.basin.info.settings.utcOffsetMinutes });
+  const [context, setContext] = useState<ImportContext>({
+    intakes: [],
+    points: [],
+    offsetMinutes: session.basin.info.settings.utcOffsetMinutes,
+  });
   useEffect(() => {
     let live = true;
     void (async () => {
-      const [intakes, points] = await Promise.all([session.repository.list('intakes'), session.repository.list('monitoringPoints')]);
+      const [intakes, points] = await Promise.all([
+        session.repository.list('intakes'),
+        session.repository.list('monitoringPoints'),
+      ]);
       if (!live) return;
       setContext({
         intakes: intakes.map((intake) => ({ id: intake.id, name: intake.name })),

@@ -2,7 +2,14 @@ import { detectTextEncoding } from '../../../src/io/text-decode';
 import type { Actor } from '../../../src/ports/repository';
 import { WatershedDatabase } from '../../store/db';
 import { DexieRepository } from '../../store/dexie-repository';
-import { runCsvImport, wholeLines, type ImportContext, type ImportSettings, type RunProgress, type RunResult } from './import-core';
+import {
+  runCsvImport,
+  wholeLines,
+  type ImportContext,
+  type ImportSettings,
+  type RunProgress,
+  type RunResult,
+} from './import-core';
 
 /*
  * The CSV import off the UI thread: reads the file as a stream, checks every row, and writes them with its own
@@ -77,7 +84,10 @@ async function start(request: Extract<ImportWorkerRequest, { type: 'start' }>): 
     );
     scope.postMessage({ type: 'done', result } satisfies ImportWorkerMessage);
   } catch (error) {
-    scope.postMessage({ type: 'failed', message: error instanceof Error ? error.message : String(error) } satisfies ImportWorkerMessage);
+    scope.postMessage({
+      type: 'failed',
+      message: error instanceof Error ? error.message : String(error),
+    } satisfies ImportWorkerMessage);
   } finally {
     db.close();
   }

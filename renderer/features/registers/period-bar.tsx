@@ -64,8 +64,12 @@ export function PeriodBar() {
       // The season going on at the reference day, dry or wet.
       const lastDry = seasonPeriod(anchor, dry);
       setPeriod(dayInPeriod(anchor, lastDry) ? lastDry : seasonPeriod(anchor, complementSeason(dry)));
-    }
-    else setPeriod({ preset: 'custom', start: period.preset === 'all' ? monthPeriod(anchor).start : period.start, end: period.preset === 'all' ? anchor : period.end });
+    } else
+      setPeriod({
+        preset: 'custom',
+        start: period.preset === 'all' ? monthPeriod(anchor).start : period.start,
+        end: period.preset === 'all' ? anchor : period.end,
+      });
   };
   const stepping = period.preset === 'month' || period.preset === 'season' || period.preset === 'year';
   const wet = complementSeason(dry);
@@ -94,11 +98,19 @@ export function PeriodBar() {
       )}
       {stepping && (
         <span className="period-step">
-          <button type="button" onClick={() => setPeriod(stepPeriod(period, -1, dry))} aria-label={t('registers.period.previous')}>
+          <button
+            type="button"
+            onClick={() => setPeriod(stepPeriod(period, -1, dry))}
+            aria-label={t('registers.period.previous')}
+          >
             ‹
           </button>
           <output aria-live="polite">{periodLabel(period, dry, t)}</output>
-          <button type="button" onClick={() => setPeriod(stepPeriod(period, 1, dry))} aria-label={t('registers.period.next')}>
+          <button
+            type="button"
+            onClick={() => setPeriod(stepPeriod(period, 1, dry))}
+            aria-label={t('registers.period.next')}
+          >
             ›
           </button>
         </span>

@@ -20,7 +20,17 @@ import { useLookups } from './use-register-data';
  */
 
 /** Fields not shown in the list (the store's own, or shown elsewhere in the panel). */
-const HIDDEN_FIELDS = new Set(['id', 'version', 'createdAt', 'updatedAt', 'author', 'device', 'deleted', 'reviewState', 'reviewComment']);
+const HIDDEN_FIELDS = new Set([
+  'id',
+  'version',
+  'createdAt',
+  'updatedAt',
+  'author',
+  'device',
+  'deleted',
+  'reviewState',
+  'reviewComment',
+]);
 
 const ENUM_PREFIXES: Readonly<Record<string, string>> = {
   use: 'registers.use.',
@@ -65,7 +75,8 @@ export function describeValue(
     if (field === 'pointId') return lookups.points.get(value)?.name ?? value;
     if (field === 'siteId') return lookups.sites.get(value)?.name ?? value;
     if (field === 'unit') return unitSymbol(value);
-    if (field === 'status') return enumLabel(locale, kind === 'restorationSites' ? 'registers.siteStatus.' : 'registers.eventStatus.', value);
+    if (field === 'status')
+      return enumLabel(locale, kind === 'restorationSites' ? 'registers.siteStatus.' : 'registers.eventStatus.', value);
     if (field === 'kind' && kind === 'monitoringPoints') return enumLabel(locale, 'registers.pointKind.', value);
     const prefix = ENUM_PREFIXES[field];
     if (prefix) return enumLabel(locale, prefix, value);
@@ -74,8 +85,15 @@ export function describeValue(
     return value;
   }
   if (Array.isArray(value)) {
-    if ((field === 'location' || field === 'returnLocation') && typeof value[0] === 'number' && typeof value[1] === 'number') {
-      return t('registers.value.lonLat', { lat: formatNumber(value[1], locale, 5), lon: formatNumber(value[0], locale, 5) });
+    if (
+      (field === 'location' || field === 'returnLocation') &&
+      typeof value[0] === 'number' &&
+      typeof value[1] === 'number'
+    ) {
+      return t('registers.value.lonLat', {
+        lat: formatNumber(value[1], locale, 5),
+        lon: formatNumber(value[0], locale, 5),
+      });
     }
     if (value.length === 0) return '—';
     return t('registers.value.items', { count: value.length });
@@ -83,7 +101,10 @@ export function describeValue(
   if (typeof value === 'object') {
     const object = value as Record<string, unknown>;
     if ('reachId' in object && typeof object['distanceM'] === 'number') {
-      return t('registers.value.snap', { reach: String(object['reachId']), distance: formatNumber(object['distanceM'], locale, 0) });
+      return t('registers.value.snap', {
+        reach: String(object['reachId']),
+        distance: formatNumber(object['distanceM'], locale, 0),
+      });
     }
     if ('quantity' in object && typeof object['value'] === 'number') {
       return `${formatNumber(object['value'], locale, 3)}\u00a0${unitSymbol(String(object['unit']))}`;
@@ -187,8 +208,12 @@ function History({ kind, id, lookups }: { readonly kind: RecordKind; readonly id
         {[...history].reverse().map((entry) => {
           const changes = entry.changes.filter(
             (change) =>
-              (!HIDDEN_FIELDS.has(change.field) || change.field === 'deleted' || change.field === 'reviewState' || change.field === 'reviewComment') &&
-              describeValue(change.field, change.before, kind, lookups, t, timeZone) !== describeValue(change.field, change.after, kind, lookups, t, timeZone),
+              (!HIDDEN_FIELDS.has(change.field) ||
+                change.field === 'deleted' ||
+                change.field === 'reviewState' ||
+                change.field === 'reviewComment') &&
+              describeValue(change.field, change.before, kind, lookups, t, timeZone) !==
+                describeValue(change.field, change.after, kind, lookups, t, timeZone),
           );
           return (
             <li key={entry.version}>
@@ -200,7 +225,8 @@ function History({ kind, id, lookups }: { readonly kind: RecordKind; readonly id
                 <ul className="history-changes">
                   {changes.map((change) => (
                     <li key={change.field}>
-                      {fieldLabel(t, change.field)}: <del>{describeValue(change.field, change.before, kind, lookups, t, timeZone)}</del> →{' '}
+                      {fieldLabel(t, change.field)}:{' '}
+                      <del>{describeValue(change.field, change.before, kind, lookups, t, timeZone)}</del> →{' '}
                       <ins>{describeValue(change.field, change.after, kind, lookups, t, timeZone)}</ins>
                     </li>
                   ))}
@@ -225,7 +251,8 @@ export function RecordPanel({ kind, id }: { readonly kind: string; readonly id: 
   const [problems, setProblems] = useState<readonly StoreProblem[]>([]);
   const known = isRegisterKind(kind);
   const record = useLiveQuery(
-    async () => (known ? ((await repository.get(kind, id, { includeDeleted: true })) as RecordMeta | undefined) ?? null : null),
+    async () =>
+      known ? (((await repository.get(kind, id, { includeDeleted: true })) as RecordMeta | undefined) ?? null) : null,
     [repository, kind, id, known],
   );
   if (!known) return null;

@@ -50,7 +50,12 @@ export interface Lookups {
 }
 
 /** Empty lookups (before the store answers). */
-export const EMPTY_LOOKUPS: Lookups = { communities: new Map(), intakes: new Map(), points: new Map(), sites: new Map() };
+export const EMPTY_LOOKUPS: Lookups = {
+  communities: new Map(),
+  intakes: new Map(),
+  points: new Map(),
+  sites: new Map(),
+};
 
 /** A cell as the table shows it and sorts it. */
 export interface Cell {
@@ -157,14 +162,20 @@ const none = () => null;
 const communities: RegisterDefinition<Community> = {
   columns: [
     { key: 'name', labelKey: 'registers.column.name', wide: true, cell: (record) => text(record.name) },
-    { key: 'population', labelKey: 'registers.column.population', numeric: true, cell: (record, _l, locale) => number(record.population, locale, 0) },
+    {
+      key: 'population',
+      labelKey: 'registers.column.population',
+      numeric: true,
+      cell: (record, _l, locale) => number(record.population, locale, 0),
+    },
     {
       key: 'intakes',
       labelKey: 'registers.column.intakeCount',
       numeric: true,
       cell: (record, lookups, locale) => {
         let count = 0;
-        for (const intake of lookups.intakes.values()) if (intake.communityId === record.id && !intake.deleted) count += 1;
+        for (const intake of lookups.intakes.values())
+          if (intake.communityId === record.id && !intake.deleted) count += 1;
         return number(count, locale, 0);
       },
     },
@@ -185,13 +196,22 @@ const communities: RegisterDefinition<Community> = {
 const intakes: RegisterDefinition<Intake> = {
   columns: [
     { key: 'name', labelKey: 'registers.column.name', wide: true, cell: (record) => text(record.name) },
-    { key: 'community', labelKey: 'registers.column.community', cell: (record, lookups) => text(communityName(lookups, record.communityId)) },
-    { key: 'use', labelKey: 'registers.column.use', cell: (record, _l, locale) => enumCell(locale, 'registers.use.', record.use) },
+    {
+      key: 'community',
+      labelKey: 'registers.column.community',
+      cell: (record, lookups) => text(communityName(lookups, record.communityId)),
+    },
+    {
+      key: 'use',
+      labelKey: 'registers.column.use',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.use.', record.use),
+    },
     {
       key: 'snap',
       labelKey: 'registers.column.snapDistance',
       numeric: true,
-      cell: (record, _l, locale) => (record.snap ? number(record.snap.distanceM, locale, 0, 'm') : { text: '—', sort: Infinity }),
+      cell: (record, _l, locale) =>
+        record.snap ? number(record.snap.distanceM, locale, 0, 'm') : { text: '—', sort: Infinity },
     },
     review,
   ],
@@ -209,16 +229,34 @@ const intakes: RegisterDefinition<Intake> = {
 
 const withdrawals: RegisterDefinition<Withdrawal> = {
   columns: [
-    { key: 'periodStart', labelKey: 'registers.column.from', cell: (record, _l, locale) => date(record.periodStart, locale) },
+    {
+      key: 'periodStart',
+      labelKey: 'registers.column.from',
+      cell: (record, _l, locale) => date(record.periodStart, locale),
+    },
     { key: 'periodEnd', labelKey: 'registers.column.to', cell: (record, _l, locale) => date(record.periodEnd, locale) },
-    { key: 'intake', labelKey: 'registers.column.intake', wide: true, cell: (record, lookups) => text(lookups.intakes.get(record.intakeId)?.name ?? record.intakeId) },
+    {
+      key: 'intake',
+      labelKey: 'registers.column.intake',
+      wide: true,
+      cell: (record, lookups) => text(lookups.intakes.get(record.intakeId)?.name ?? record.intakeId),
+    },
     {
       key: 'community',
       labelKey: 'registers.column.community',
       cell: (record, lookups) => text(communityName(lookups, lookups.intakes.get(record.intakeId)?.communityId)),
     },
-    { key: 'volume', labelKey: 'registers.column.volume', numeric: true, cell: (record, _l, locale) => number(record.volumeM3, locale, 2, 'm³') },
-    { key: 'method', labelKey: 'registers.column.method', cell: (record, _l, locale) => enumCell(locale, 'registers.method.', record.method) },
+    {
+      key: 'volume',
+      labelKey: 'registers.column.volume',
+      numeric: true,
+      cell: (record, _l, locale) => number(record.volumeM3, locale, 2, 'm³'),
+    },
+    {
+      key: 'method',
+      labelKey: 'registers.column.method',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.method.', record.method),
+    },
     { key: 'reporter', labelKey: 'registers.column.reporter', cell: (record) => text(record.reporter) },
     review,
   ],
@@ -238,7 +276,11 @@ const withdrawals: RegisterDefinition<Withdrawal> = {
 const monitoringPoints: RegisterDefinition<MonitoringPoint> = {
   columns: [
     { key: 'name', labelKey: 'registers.column.name', wide: true, cell: (record) => text(record.name) },
-    { key: 'kind', labelKey: 'registers.column.pointKind', cell: (record, _l, locale) => enumCell(locale, 'registers.pointKind.', record.kind) },
+    {
+      key: 'kind',
+      labelKey: 'registers.column.pointKind',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.pointKind.', record.kind),
+    },
     review,
   ],
   defaultSort: { column: 0, descending: false },
@@ -255,9 +297,22 @@ const monitoringPoints: RegisterDefinition<MonitoringPoint> = {
 
 const measurements: RegisterDefinition<Measurement> = {
   columns: [
-    { key: 'time', labelKey: 'registers.column.time', cell: (record, _l, locale, timeZone) => dateTime(record.time, locale, timeZone) },
-    { key: 'point', labelKey: 'registers.column.point', wide: true, cell: (record, lookups) => text(lookups.points.get(record.pointId)?.name ?? record.pointId) },
-    { key: 'parameter', labelKey: 'registers.column.parameter', cell: (record, _l, locale) => enumCell(locale, 'registers.parameter.', record.parameter) },
+    {
+      key: 'time',
+      labelKey: 'registers.column.time',
+      cell: (record, _l, locale, timeZone) => dateTime(record.time, locale, timeZone),
+    },
+    {
+      key: 'point',
+      labelKey: 'registers.column.point',
+      wide: true,
+      cell: (record, lookups) => text(lookups.points.get(record.pointId)?.name ?? record.pointId),
+    },
+    {
+      key: 'parameter',
+      labelKey: 'registers.column.parameter',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.parameter.', record.parameter),
+    },
     {
       key: 'value',
       labelKey: 'registers.column.value',
@@ -281,10 +336,27 @@ const measurements: RegisterDefinition<Measurement> = {
 
 const contaminationEvents: RegisterDefinition<ContaminationEvent> = {
   columns: [
-    { key: 'observedAt', labelKey: 'registers.column.observedAt', cell: (record, _l, locale, timeZone) => dateTime(record.observedAt, locale, timeZone) },
-    { key: 'pollutantClass', labelKey: 'registers.column.pollutantClass', cell: (record, _l, locale) => enumCell(locale, 'registers.pollutant.', record.pollutantClass) },
-    { key: 'source', labelKey: 'registers.column.suspectedSource', wide: true, cell: (record) => text(record.suspectedSource) },
-    { key: 'status', labelKey: 'registers.column.status', cell: (record, _l, locale) => enumCell(locale, 'registers.eventStatus.', record.status) },
+    {
+      key: 'observedAt',
+      labelKey: 'registers.column.observedAt',
+      cell: (record, _l, locale, timeZone) => dateTime(record.observedAt, locale, timeZone),
+    },
+    {
+      key: 'pollutantClass',
+      labelKey: 'registers.column.pollutantClass',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.pollutant.', record.pollutantClass),
+    },
+    {
+      key: 'source',
+      labelKey: 'registers.column.suspectedSource',
+      wide: true,
+      cell: (record) => text(record.suspectedSource),
+    },
+    {
+      key: 'status',
+      labelKey: 'registers.column.status',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.eventStatus.', record.status),
+    },
     review,
   ],
   defaultSort: { column: 0, descending: true },
@@ -303,12 +375,38 @@ const contaminationEvents: RegisterDefinition<ContaminationEvent> = {
 const restorationSites: RegisterDefinition<RestorationSite> = {
   columns: [
     { key: 'name', labelKey: 'registers.column.name', wide: true, cell: (record) => text(record.name) },
-    { key: 'community', labelKey: 'registers.column.community', cell: (record, lookups) => text(communityName(lookups, record.communityId)) },
-    { key: 'activity', labelKey: 'registers.column.activity', cell: (record, _l, locale) => enumCell(locale, 'registers.activity.', record.activity) },
-    { key: 'status', labelKey: 'registers.column.status', cell: (record, _l, locale) => enumCell(locale, 'registers.siteStatus.', record.status) },
-    { key: 'planned', labelKey: 'registers.column.plannedArea', numeric: true, cell: (record, _l, locale) => number(record.plannedAreaHa, locale, 2, 'ha') },
-    { key: 'done', labelKey: 'registers.column.doneArea', numeric: true, cell: (record, _l, locale) => number(record.doneAreaHa, locale, 2, 'ha') },
-    { key: 'workDate', labelKey: 'registers.column.workDate', cell: (record, _l, locale) => date(record.workDate, locale) },
+    {
+      key: 'community',
+      labelKey: 'registers.column.community',
+      cell: (record, lookups) => text(communityName(lookups, record.communityId)),
+    },
+    {
+      key: 'activity',
+      labelKey: 'registers.column.activity',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.activity.', record.activity),
+    },
+    {
+      key: 'status',
+      labelKey: 'registers.column.status',
+      cell: (record, _l, locale) => enumCell(locale, 'registers.siteStatus.', record.status),
+    },
+    {
+      key: 'planned',
+      labelKey: 'registers.column.plannedArea',
+      numeric: true,
+      cell: (record, _l, locale) => number(record.plannedAreaHa, locale, 2, 'ha'),
+    },
+    {
+      key: 'done',
+      labelKey: 'registers.column.doneArea',
+      numeric: true,
+      cell: (record, _l, locale) => number(record.doneAreaHa, locale, 2, 'ha'),
+    },
+    {
+      key: 'workDate',
+      labelKey: 'registers.column.workDate',
+      cell: (record, _l, locale) => date(record.workDate, locale),
+    },
     review,
   ],
   defaultSort: { column: 0, descending: false },
@@ -326,7 +424,12 @@ const restorationSites: RegisterDefinition<RestorationSite> = {
 const restorationVisits: RegisterDefinition<RestorationVisit> = {
   columns: [
     { key: 'date', labelKey: 'registers.column.date', cell: (record, _l, locale) => date(record.date, locale) },
-    { key: 'site', labelKey: 'registers.column.site', wide: true, cell: (record, lookups) => text(lookups.sites.get(record.siteId)?.name ?? record.siteId) },
+    {
+      key: 'site',
+      labelKey: 'registers.column.site',
+      wide: true,
+      cell: (record, lookups) => text(lookups.sites.get(record.siteId)?.name ?? record.siteId),
+    },
     {
       key: 'community',
       labelKey: 'registers.column.community',
@@ -354,7 +457,8 @@ const restorationVisits: RegisterDefinition<RestorationVisit> = {
     const site = lookups.sites.get(record.siteId);
     return site ? centroid(site.geometry) : null;
   },
-  titleOf: (record, lookups, locale) => `${lookups.sites.get(record.siteId)?.name ?? record.siteId} · ${formatDate(record.date, locale)}`,
+  titleOf: (record, lookups, locale) =>
+    `${lookups.sites.get(record.siteId)?.name ?? record.siteId} · ${formatDate(record.date, locale)}`,
 };
 
 /** The table definition of every register. */

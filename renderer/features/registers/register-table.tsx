@@ -50,7 +50,12 @@ export function RegisterTable({ columns, rows, sort, selectedId, label, onSort, 
             {columns.map((column, index) => {
               const sorted = sort?.column === index ? (sort.descending ? 'descending' : 'ascending') : 'none';
               return (
-                <th key={column.key} aria-sort={sorted} className={column.numeric ? 'numeric' : column.wide ? 'wide' : undefined} scope="col">
+                <th
+                  key={column.key}
+                  aria-sort={sorted}
+                  className={column.numeric ? 'numeric' : column.wide ? 'wide' : undefined}
+                  scope="col"
+                >
                   <button type="button" onClick={() => onSort(index)} title={t('registers.table.sortHint')}>
                     {t(column.labelKey)}
                     <span className="sort-mark" aria-hidden="true">
@@ -81,10 +86,20 @@ export function RegisterTable({ columns, rows, sort, selectedId, label, onSort, 
                   onRowClick(row);
                 }
               }}
-              className={row.record.reviewState === 'received' ? 'received' : row.record.reviewState === 'has-issues' ? 'has-issues' : undefined}
+              className={
+                row.record.reviewState === 'received'
+                  ? 'received'
+                  : row.record.reviewState === 'has-issues'
+                    ? 'has-issues'
+                    : undefined
+              }
             >
               {row.cells.map((cell, index) => (
-                <td key={columns[index]?.key ?? index} className={columns[index]?.numeric ? 'numeric' : undefined} title={cell.text}>
+                <td
+                  key={columns[index]?.key ?? index}
+                  className={columns[index]?.numeric ? 'numeric' : undefined}
+                  title={cell.text}
+                >
                   {cell.text}
                 </td>
               ))}

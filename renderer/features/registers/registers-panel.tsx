@@ -11,7 +11,16 @@ import { CommunityForm, IntakeForm, WithdrawalForm } from './forms';
 import { ImportWizard } from './import-wizard';
 import { PeriodBar } from './period-bar';
 import { RecordPanel } from './record-panel';
-import { REGISTER_KINDS, buildRows, enumLabel, filterAndSort, isRegisterKind, registerOf, type RegisterKind, type TableRow } from './register-kinds';
+import {
+  REGISTER_KINDS,
+  buildRows,
+  enumLabel,
+  filterAndSort,
+  isRegisterKind,
+  registerOf,
+  type RegisterKind,
+  type TableRow,
+} from './register-kinds';
 import { RegisterTable } from './register-table';
 import { useRegistersStore } from './registers-store';
 import { useLookups, useRegisterCounts, useRegisterRecords } from './use-register-data';
@@ -31,7 +40,10 @@ const CREATABLE: Partial<Record<RegisterKind, 'communities' | 'intakes' | 'withd
   intakes: 'intakes',
   withdrawals: 'withdrawals',
 };
-const IMPORTABLE: Partial<Record<RegisterKind, 'withdrawals' | 'measurements'>> = { withdrawals: 'withdrawals', measurements: 'measurements' };
+const IMPORTABLE: Partial<Record<RegisterKind, 'withdrawals' | 'measurements'>> = {
+  withdrawals: 'withdrawals',
+  measurements: 'measurements',
+};
 
 const REVIEW_STATES = ['received', 'approved', 'has-issues'] as const;
 
@@ -80,7 +92,12 @@ export function RegistersPanel() {
       <ul className="register-list">
         {REGISTER_KINDS.map((registerKind) => (
           <li key={registerKind} className={registerKind === kind ? 'current' : undefined}>
-            <button type="button" className="register-pick" aria-pressed={registerKind === kind && tableOpen} onClick={() => (registerKind === kind && tableOpen ? setTableOpen(false) : open(registerKind))}>
+            <button
+              type="button"
+              className="register-pick"
+              aria-pressed={registerKind === kind && tableOpen}
+              onClick={() => (registerKind === kind && tableOpen ? setTableOpen(false) : open(registerKind))}
+            >
               <span>{t(`registers.kind.${registerKind}`)}</span>
               <span className="count">{counts ? t('registers.count', { count: counts[registerKind] ?? 0 }) : ''}</span>
             </button>
@@ -92,7 +109,10 @@ export function RegistersPanel() {
                   </button>
                 )}
                 {IMPORTABLE[registerKind] && (
-                  <button type="button" onClick={() => (setForm({ type: 'import', kind: IMPORTABLE[registerKind]! }), setTableOpen(true))}>
+                  <button
+                    type="button"
+                    onClick={() => (setForm({ type: 'import', kind: IMPORTABLE[registerKind]! }), setTableOpen(true))}
+                  >
                     {t('registers.importCsv')}
                   </button>
                 )}
@@ -127,7 +147,15 @@ function RegisterPane({ kind }: { readonly kind: RegisterKind }) {
   );
 }
 
-function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: RegisterKind; readonly paneRef: React.RefObject<HTMLElement | null>; onClose(): void }) {
+function RegisterTableView({
+  kind,
+  paneRef,
+  onClose,
+}: {
+  readonly kind: RegisterKind;
+  readonly paneRef: React.RefObject<HTMLElement | null>;
+  onClose(): void;
+}) {
   const t = useT();
   const lookups = useLookups();
   const records = useRegisterRecords(kind);
@@ -148,8 +176,14 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
   }, [search, setFilters]);
 
   const timeZone = useSession().basin.info.settings.timeZone;
-  const rows = useMemo(() => (records ? buildRows(kind, records, lookups, t.locale, timeZone) : []), [kind, records, lookups, t.locale, timeZone]);
-  const shown = useMemo(() => filterAndSort(kind, rows, lookups, period, filters, sort), [kind, rows, lookups, period, filters, sort]);
+  const rows = useMemo(
+    () => (records ? buildRows(kind, records, lookups, t.locale, timeZone) : []),
+    [kind, records, lookups, t.locale, timeZone],
+  );
+  const shown = useMemo(
+    () => filterAndSort(kind, rows, lookups, period, filters, sort),
+    [kind, rows, lookups, period, filters, sort],
+  );
   const categories = useMemo(() => {
     const values = new Set<string>();
     for (const row of rows) {
@@ -167,10 +201,14 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
     return [...values].sort();
   }, [rows, definition]);
   const communities = useMemo(
-    () => [...lookups.communities.values()].filter((community) => !community.deleted).sort((a, b) => a.name.localeCompare(b.name)),
+    () =>
+      [...lookups.communities.values()]
+        .filter((community) => !community.deleted)
+        .sort((a, b) => a.name.localeCompare(b.name)),
     [lookups],
   );
-  const hasCommunity = kind !== 'communities' && kind !== 'monitoringPoints' && kind !== 'measurements' && kind !== 'contaminationEvents';
+  const hasCommunity =
+    kind !== 'communities' && kind !== 'monitoringPoints' && kind !== 'measurements' && kind !== 'contaminationEvents';
 
   const onRowClick = (row: TableRow) => {
     select({ type: 'record', kind, id: row.id });
@@ -185,7 +223,9 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
         <h2>
           {t(`registers.kind.${kind}`)}{' '}
           <span className="shown-count" role="status">
-            {records ? t('registers.table.shown', { count: shown.length, total: rows.length }) : t('registers.table.loading')}
+            {records
+              ? t('registers.table.shown', { count: shown.length, total: rows.length })
+              : t('registers.table.loading')}
           </span>
         </h2>
         <button type="button" onClick={onClose} aria-label={t('registers.table.hide')}>
@@ -201,7 +241,11 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
           onChange={(event) => setSearch(event.target.value)}
         />
         {hasCommunity && (
-          <select aria-label={t('registers.filter.community')} value={filters.community} onChange={(event) => setFilters({ community: event.target.value })}>
+          <select
+            aria-label={t('registers.filter.community')}
+            value={filters.community}
+            onChange={(event) => setFilters({ community: event.target.value })}
+          >
             <option value="">{t('registers.filter.allCommunities')}</option>
             {communities.map((community) => (
               <option key={community.id} value={community.id}>
@@ -211,7 +255,11 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
           </select>
         )}
         {definition.categoryLabelKey && definition.categoryPrefix && (
-          <select aria-label={t(definition.categoryLabelKey)} value={filters.category} onChange={(event) => setFilters({ category: event.target.value })}>
+          <select
+            aria-label={t(definition.categoryLabelKey)}
+            value={filters.category}
+            onChange={(event) => setFilters({ category: event.target.value })}
+          >
             <option value="">{t('registers.filter.any', { what: t(definition.categoryLabelKey) })}</option>
             {categories.map((category) => (
               <option key={category} value={category}>
@@ -221,7 +269,11 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
           </select>
         )}
         {definition.statusPrefix && (
-          <select aria-label={t('registers.filter.status')} value={filters.status} onChange={(event) => setFilters({ status: event.target.value })}>
+          <select
+            aria-label={t('registers.filter.status')}
+            value={filters.status}
+            onChange={(event) => setFilters({ status: event.target.value })}
+          >
             <option value="">{t('registers.filter.anyStatus')}</option>
             {statuses.map((status) => (
               <option key={status} value={status}>
@@ -230,7 +282,11 @@ function RegisterTableView({ kind, paneRef, onClose }: { readonly kind: Register
             ))}
           </select>
         )}
-        <select aria-label={t('registers.filter.review')} value={filters.review} onChange={(event) => setFilters({ review: event.target.value })}>
+        <select
+          aria-label={t('registers.filter.review')}
+          value={filters.review}
+          onChange={(event) => setFilters({ review: event.target.value })}
+        >
           <option value="">{t('registers.filter.anyReview')}</option>
           {REVIEW_STATES.map((state) => (
             <option key={state} value={state}>
@@ -274,33 +330,70 @@ export function RegisterOverlays() {
   useEffect(() => {
     if (!map) return;
     const features: GeoJSON.Feature[] = [];
-    if (selected) features.push({ type: 'Feature', properties: { role: 'selected' }, geometry: { type: 'Point', coordinates: [selected[0], selected[1]] } });
+    if (selected)
+      features.push({
+        type: 'Feature',
+        properties: { role: 'selected' },
+        geometry: { type: 'Point', coordinates: [selected[0], selected[1]] },
+      });
     if (placement) {
-      features.push({ type: 'Feature', properties: { role: 'clicked' }, geometry: { type: 'Point', coordinates: placement.clicked } });
+      features.push({
+        type: 'Feature',
+        properties: { role: 'clicked' },
+        geometry: { type: 'Point', coordinates: placement.clicked },
+      });
       if (placement.snapped) {
-        features.push({ type: 'Feature', properties: { role: 'snapped' }, geometry: { type: 'Point', coordinates: placement.snapped.point } });
-        features.push({ type: 'Feature', properties: { role: 'link' }, geometry: { type: 'LineString', coordinates: [placement.clicked, placement.snapped.point] } });
+        features.push({
+          type: 'Feature',
+          properties: { role: 'snapped' },
+          geometry: { type: 'Point', coordinates: placement.snapped.point },
+        });
+        features.push({
+          type: 'Feature',
+          properties: { role: 'link' },
+          geometry: { type: 'LineString', coordinates: [placement.clicked, placement.snapped.point] },
+        });
       }
     }
     map.setOverlay('registers', { type: 'FeatureCollection', features }, [
-      { id: 'registers-link', type: 'line', filter: ['==', ['get', 'role'], 'link'], paint: { 'line-color': '#b45309', 'line-width': 2, 'line-dasharray': [2, 1] } },
+      {
+        id: 'registers-link',
+        type: 'line',
+        filter: ['==', ['get', 'role'], 'link'],
+        paint: { 'line-color': '#b45309', 'line-width': 2, 'line-dasharray': [2, 1] },
+      },
       {
         id: 'registers-selected',
         type: 'circle',
         filter: ['==', ['get', 'role'], 'selected'],
-        paint: { 'circle-radius': 13, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#f2b705', 'circle-stroke-width': 4 },
+        paint: {
+          'circle-radius': 13,
+          'circle-color': 'rgba(0,0,0,0)',
+          'circle-stroke-color': '#f2b705',
+          'circle-stroke-width': 4,
+        },
       },
       {
         id: 'registers-clicked',
         type: 'circle',
         filter: ['==', ['get', 'role'], 'clicked'],
-        paint: { 'circle-radius': 5, 'circle-color': '#ffffff', 'circle-stroke-color': '#b45309', 'circle-stroke-width': 2 },
+        paint: {
+          'circle-radius': 5,
+          'circle-color': '#ffffff',
+          'circle-stroke-color': '#b45309',
+          'circle-stroke-width': 2,
+        },
       },
       {
         id: 'registers-snapped',
         type: 'circle',
         filter: ['==', ['get', 'role'], 'snapped'],
-        paint: { 'circle-radius': 8, 'circle-color': '#1f6fb2', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
+        paint: {
+          'circle-radius': 8,
+          'circle-color': '#1f6fb2',
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 2,
+        },
       },
     ] as never);
   }, [map, selected, placement]);

@@ -8,13 +8,20 @@ import { NO_FILTERS } from './register-kinds';
  */
 
 /** A form open in the side panel. */
-export type OpenForm = { readonly type: 'create'; readonly kind: 'communities' | 'intakes' | 'withdrawals' } | { readonly type: 'import'; readonly kind: 'withdrawals' | 'measurements' };
+export type OpenForm =
+  | { readonly type: 'create'; readonly kind: 'communities' | 'intakes' | 'withdrawals' }
+  | { readonly type: 'import'; readonly kind: 'withdrawals' | 'measurements' };
 
 /** A position being placed on the map (a new intake, or an intake being moved), with its snap to the river. */
 export interface Placement {
   readonly clicked: [number, number];
   /** The nearest river point within the basin's tolerance, or null when the click is too far from any river. */
-  readonly snapped: { readonly point: [number, number]; readonly reachId: string; readonly fraction: number; readonly distanceM: number } | null;
+  readonly snapped: {
+    readonly point: [number, number];
+    readonly reachId: string;
+    readonly fraction: number;
+    readonly distanceM: number;
+  } | null;
   /** Distance to the nearest river when it is beyond the tolerance, metres. */
   readonly tooFarM: number | null;
 }
@@ -42,12 +49,20 @@ export const useRegistersStore = create<RegistersState>((set) => ({
   sort: null,
   form: null,
   placement: null,
-  open: (kind) => set((state) => (state.kind === kind ? { tableOpen: true } : { kind, tableOpen: true, filters: NO_FILTERS, sort: null })),
+  open: (kind) =>
+    set((state) =>
+      state.kind === kind ? { tableOpen: true } : { kind, tableOpen: true, filters: NO_FILTERS, sort: null },
+    ),
   setTableOpen: (tableOpen) => set({ tableOpen }),
   setFilters: (filters) => set((state) => ({ filters: { ...state.filters, ...filters } })),
   sortBy: (column) =>
     set((state) => ({
-      sort: state.sort?.column === column ? (state.sort.descending ? null : { column, descending: true }) : { column, descending: false },
+      sort:
+        state.sort?.column === column
+          ? state.sort.descending
+            ? null
+            : { column, descending: true }
+          : { column, descending: false },
     })),
   setForm: (form) => set({ form }),
   setPlacement: (placement) => set({ placement }),

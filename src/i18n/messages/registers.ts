@@ -220,7 +220,8 @@ export const registers = defineMessages(
     'form.chooseCommunity': 'Choose the community.',
     'form.endBeforeStart': 'The last day is before the first day.',
     'form.notNumber': '“{value}” is not a number. Write it like {example}.',
-    'form.numberHasUnit': '“{value}” has text beside the number. Write only the number and choose the unit in the list.',
+    'form.numberHasUnit':
+      '“{value}” has text beside the number. Write only the number and choose the unit in the list.',
     'form.negative': 'It cannot be negative.',
     'form.notPositive': 'It must be more than zero.',
     'form.volumeTooLarge': 'That is more than {max} m³ in one record: check the number and the unit.',
@@ -235,7 +236,8 @@ export const registers = defineMessages(
     'intake.placeHint': 'Click on the map where the intake takes water from the river.',
     'intake.clickedAt': 'You clicked at lat. {lat}, long. {lon}.',
     'intake.snapped': 'On the river: reach {reach}, {distance} m from where you clicked.',
-    'intake.tooFar': 'The nearest river is {distance} m away, farther than this basin allows. Click closer to the river.',
+    'intake.tooFar':
+      'The nearest river is {distance} m away, farther than this basin allows. Click closer to the river.',
     'intake.noRiver': 'There is no river near that point. Click closer to the river.',
     'intake.placeFirst': 'Place the intake on the map first.',
     'intake.mustSnap': 'The intake must be on a river of the basin.',
@@ -258,8 +260,10 @@ export const registers = defineMessages(
     'period.to': 'To',
     'import.title.withdrawals': 'Import withdrawals from a CSV file',
     'import.title.measurements': 'Import measurements from a CSV file',
-    'import.intro.withdrawals': 'One row per reading: the intake (its name), the date or the first and last day, and the volume or the flow rate. Nothing is saved until every row reads well.',
-    'import.intro.measurements': 'One row per measurement: the point (its name), the parameter, the value, and the date and time. Nothing is saved until every row reads well.',
+    'import.intro.withdrawals':
+      'One row per reading: the intake (its name), the date or the first and last day, and the volume or the flow rate. Nothing is saved until every row reads well.',
+    'import.intro.measurements':
+      'One row per measurement: the point (its name), the parameter, the value, and the date and time. Nothing is saved until every row reads well.',
     'import.pickFile': 'Choose the CSV file…',
     'import.otherFile': 'Choose another file…',
     'import.fileInfo': 'File {name} ({size} KB)',
@@ -295,7 +299,8 @@ export const registers = defineMessages(
     'import.done_other': '{count} records were imported. They are marked “received” until a coordinator reviews them.',
     'import.failed_one': 'The file has {count} problem',
     'import.failed_other': 'The file has {count} problems',
-    'import.nothingWritten': 'Nothing was saved. Fix these rows in the spreadsheet, save it as CSV again and import it again.',
+    'import.nothingWritten':
+      'Nothing was saved. Fix these rows in the spreadsheet, save it as CSV again and import it again.',
     'import.moreErrors': 'There are more problems; fix these first.',
     'import.crashed': 'The import stopped unexpectedly and nothing was saved ({detail}).',
     'import.atRow': 'Row {row}',
@@ -303,7 +308,8 @@ export const registers = defineMessages(
     'import.ambiguousIntake': 'two intakes are called “{value}”; write the one meant by its id.',
     'import.unknownPoint': 'there is no monitoring point called “{value}” in this basin.',
     'import.ambiguousPoint': 'two monitoring points are called “{value}”; write the one meant by its id.',
-    'import.unknownUnit': '“{value}” is not a unit the app knows (mg/L, µg/L, UFC/100 mL, NMP/100 mL, NTU, m³/s, L/s, pH).',
+    'import.unknownUnit':
+      '“{value}” is not a unit the app knows (mg/L, µg/L, UFC/100 mL, NMP/100 mL, NTU, m³/s, L/s, pH).',
     'import.unitNeeded': 'choose the unit of the values, or a unit column.',
     'import.noPeriod': 'the row has no date, nor a first and last day.',
     'import.endBeforeStart': 'the last day is before the first day.',
@@ -545,11 +551,13 @@ export const registers = defineMessages(
     'form.chooseCommunity': 'Elija la comunidad.',
     'form.endBeforeStart': 'El último día es anterior al primero.',
     'form.notNumber': '«{value}» no es un número. Escríbalo así: {example}.',
-    'form.numberHasUnit': '«{value}» tiene texto junto al número. Escriba solo el número y elija la unidad en la lista.',
+    'form.numberHasUnit':
+      '«{value}» tiene texto junto al número. Escriba solo el número y elija la unidad en la lista.',
     'form.negative': 'No puede ser negativo.',
     'form.notPositive': 'Debe ser mayor que cero.',
     'form.volumeTooLarge': 'Es más de {max} m³ en un solo registro: revise el número y la unidad.',
-    'form.rateTooLarge': 'Es más de {max} L/s, más de lo que cualquier captación puede tomar: revise el número y la unidad.',
+    'form.rateTooLarge':
+      'Es más de {max} L/s, más de lo que cualquier captación puede tomar: revise el número y la unidad.',
     'form.hoursTooMany': 'El periodo tiene solo {max} horas.',
     'form.tooLong': 'Demasiado largo: máximo {max} caracteres.',
     'form.wholeNumber': 'Escriba un número entero de personas.',
@@ -560,7 +568,8 @@ export const registers = defineMessages(
     'intake.placeHint': 'Haga clic en el mapa donde la captación toma el agua del río.',
     'intake.clickedAt': 'Marcó en lat. {lat}, long. {lon}.',
     'intake.snapped': 'Sobre el río: tramo {reach}, a {distance} m de donde marcó.',
-    'intake.tooFar': 'El río más cercano está a {distance} m, más lejos de lo que permite esta cuenca. Marque más cerca del río.',
+    'intake.tooFar':
+      'El río más cercano está a {distance} m, más lejos de lo que permite esta cuenca. Marque más cerca del río.',
     'intake.noRiver': 'No hay ningún río cerca de ese punto. Marque más cerca del río.',
     'intake.placeFirst': 'Primero ubique la captación en el mapa.',
     'intake.mustSnap': 'La captación debe quedar sobre un río de la cuenca.',
@@ -583,8 +592,10 @@ export const registers = defineMessages(
     'period.to': 'Hasta',
     'import.title.withdrawals': 'Importar extracciones de un archivo CSV',
     'import.title.measurements': 'Importar mediciones de un archivo CSV',
-    'import.intro.withdrawals': 'Una fila por lectura: la captación (su nombre), la fecha o el primer y último día, y el volumen o el caudal. No se guarda nada hasta que todas las filas se lean bien.',
-    'import.intro.measurements': 'Una fila por medición: el punto (su nombre), el parámetro, el valor y la fecha y hora. No se guarda nada hasta que todas las filas se lean bien.',
+    'import.intro.withdrawals':
+      'Una fila por lectura: la captación (su nombre), la fecha o el primer y último día, y el volumen o el caudal. No se guarda nada hasta que todas las filas se lean bien.',
+    'import.intro.measurements':
+      'Una fila por medición: el punto (su nombre), el parámetro, el valor y la fecha y hora. No se guarda nada hasta que todas las filas se lean bien.',
     'import.pickFile': 'Elegir el archivo CSV…',
     'import.otherFile': 'Elegir otro archivo…',
     'import.fileInfo': 'Archivo {name} ({size} KB)',
@@ -617,10 +628,12 @@ export const registers = defineMessages(
     'import.cancel': 'Cancelar la importación',
     'import.cancelling': 'Cancelando…',
     'import.done_one': 'Se importó {count} registro. Queda como «recibido» hasta que un coordinador lo revise.',
-    'import.done_other': 'Se importaron {count} registros. Quedan como «recibidos» hasta que un coordinador los revise.',
+    'import.done_other':
+      'Se importaron {count} registros. Quedan como «recibidos» hasta que un coordinador los revise.',
     'import.failed_one': 'El archivo tiene {count} problema',
     'import.failed_other': 'El archivo tiene {count} problemas',
-    'import.nothingWritten': 'No se guardó nada. Corrija estas filas en la hoja de cálculo, guárdela otra vez como CSV y vuelva a importarla.',
+    'import.nothingWritten':
+      'No se guardó nada. Corrija estas filas en la hoja de cálculo, guárdela otra vez como CSV y vuelva a importarla.',
     'import.moreErrors': 'Hay más problemas; corrija primero estos.',
     'import.crashed': 'La importación se detuvo de forma inesperada y no se guardó nada ({detail}).',
     'import.atRow': 'Fila {row}',
@@ -628,7 +641,8 @@ export const registers = defineMessages(
     'import.ambiguousIntake': 'hay dos captaciones llamadas «{value}»; escriba el código de la que corresponde.',
     'import.unknownPoint': 'no hay ningún punto de monitoreo llamado «{value}» en esta cuenca.',
     'import.ambiguousPoint': 'hay dos puntos de monitoreo llamados «{value}»; escriba el código del que corresponde.',
-    'import.unknownUnit': '«{value}» no es una unidad que la aplicación conozca (mg/L, µg/L, UFC/100 mL, NMP/100 mL, NTU, m³/s, L/s, pH).',
+    'import.unknownUnit':
+      '«{value}» no es una unidad que la aplicación conozca (mg/L, µg/L, UFC/100 mL, NMP/100 mL, NTU, m³/s, L/s, pH).',
     'import.unitNeeded': 'elija la unidad de los valores o una columna de unidad.',
     'import.noPeriod': 'la fila no tiene fecha, ni primer y último día.',
     'import.endBeforeStart': 'el último día es anterior al primero.',
@@ -874,7 +888,8 @@ export const registers = defineMessages(
     'form.negative': 'Não pode ser negativo.',
     'form.notPositive': 'Deve ser maior que zero.',
     'form.volumeTooLarge': 'São mais de {max} m³ em um só registro: confira o número e a unidade.',
-    'form.rateTooLarge': 'São mais de {max} L/s, mais do que qualquer captação pode retirar: confira o número e a unidade.',
+    'form.rateTooLarge':
+      'São mais de {max} L/s, mais do que qualquer captação pode retirar: confira o número e a unidade.',
     'form.hoursTooMany': 'O período tem só {max} horas.',
     'form.tooLong': 'Longo demais: no máximo {max} caracteres.',
     'form.wholeNumber': 'Escreva um número inteiro de pessoas.',
@@ -885,7 +900,8 @@ export const registers = defineMessages(
     'intake.placeHint': 'Clique no mapa onde a captação retira água do rio.',
     'intake.clickedAt': 'Marcou em lat. {lat}, long. {lon}.',
     'intake.snapped': 'No rio: trecho {reach}, a {distance} m de onde marcou.',
-    'intake.tooFar': 'O rio mais próximo está a {distance} m, mais longe do que esta bacia permite. Marque mais perto do rio.',
+    'intake.tooFar':
+      'O rio mais próximo está a {distance} m, mais longe do que esta bacia permite. Marque mais perto do rio.',
     'intake.noRiver': 'Não há rio perto desse ponto. Marque mais perto do rio.',
     'intake.placeFirst': 'Primeiro marque a captação no mapa.',
     'intake.mustSnap': 'A captação deve ficar sobre um rio da bacia.',
@@ -908,8 +924,10 @@ export const registers = defineMessages(
     'period.to': 'Até',
     'import.title.withdrawals': 'Importar retiradas de um arquivo CSV',
     'import.title.measurements': 'Importar medições de um arquivo CSV',
-    'import.intro.withdrawals': 'Uma linha por leitura: a captação (o nome), a data ou o primeiro e o último dia, e o volume ou a vazão. Nada é salvo até que todas as linhas sejam lidas sem erro.',
-    'import.intro.measurements': 'Uma linha por medição: o ponto (o nome), o parâmetro, o valor e a data e hora. Nada é salvo até que todas as linhas sejam lidas sem erro.',
+    'import.intro.withdrawals':
+      'Uma linha por leitura: a captação (o nome), a data ou o primeiro e o último dia, e o volume ou a vazão. Nada é salvo até que todas as linhas sejam lidas sem erro.',
+    'import.intro.measurements':
+      'Uma linha por medição: o ponto (o nome), o parâmetro, o valor e a data e hora. Nada é salvo até que todas as linhas sejam lidas sem erro.',
     'import.pickFile': 'Escolher o arquivo CSV…',
     'import.otherFile': 'Escolher outro arquivo…',
     'import.fileInfo': 'Arquivo {name} ({size} KB)',
@@ -945,7 +963,8 @@ export const registers = defineMessages(
     'import.done_other': 'Foram importados {count} registros. Ficam como “recebidos” até que um coordenador os revise.',
     'import.failed_one': 'O arquivo tem {count} problema',
     'import.failed_other': 'O arquivo tem {count} problemas',
-    'import.nothingWritten': 'Nada foi salvo. Corrija estas linhas na planilha, salve de novo como CSV e importe outra vez.',
+    'import.nothingWritten':
+      'Nada foi salvo. Corrija estas linhas na planilha, salve de novo como CSV e importe outra vez.',
     'import.moreErrors': 'Há mais problemas; corrija estes primeiro.',
     'import.crashed': 'A importação parou de forma inesperada e nada foi salvo ({detail}).',
     'import.atRow': 'Linha {row}',
@@ -953,7 +972,8 @@ export const registers = defineMessages(
     'import.ambiguousIntake': 'há duas captações chamadas “{value}”; escreva o código da correta.',
     'import.unknownPoint': 'não há nenhum ponto de monitoramento chamado “{value}” nesta bacia.',
     'import.ambiguousPoint': 'há dois pontos de monitoramento chamados “{value}”; escreva o código do correto.',
-    'import.unknownUnit': '“{value}” não é uma unidade que o aplicativo conheça (mg/L, µg/L, UFC/100 mL, NMP/100 mL, NTU, m³/s, L/s, pH).',
+    'import.unknownUnit':
+      '“{value}” não é uma unidade que o aplicativo conheça (mg/L, µg/L, UFC/100 mL, NMP/100 mL, NTU, m³/s, L/s, pH).',
     'import.unitNeeded': 'escolha a unidade dos valores ou uma coluna de unidade.',
     'import.noPeriod': 'a linha não tem data, nem primeiro e último dia.',
     'import.endBeforeStart': 'o último dia é anterior ao primeiro.',

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readCommunityForm, readFormNumber, readWithdrawalForm, type WithdrawalFormValues } from '../../../../renderer/features/registers/form-values';
+import {
+  readCommunityForm,
+  readFormNumber,
+  readWithdrawalForm,
+  type WithdrawalFormValues,
+} from '../../../../renderer/features/registers/form-values';
 
 const FORM: WithdrawalFormValues = Object.freeze({
   intakeId: 'intake-1',
@@ -47,9 +52,17 @@ describe('withdrawal form', () => {
   });
 
   it('refuses negative, absurd and impossible values, each beside its field', () => {
-    expect(readWithdrawalForm({ ...FORM, amount: '-5' }, 'es', -300)).toEqual({ ok: false, errors: { amount: { code: 'registers.form.negative' } } });
-    expect(readWithdrawalForm({ ...FORM, amount: '9.000.000' }, 'es', -300)).toMatchObject({ ok: false, errors: { amount: { code: 'registers.form.volumeTooLarge' } } });
-    expect(readWithdrawalForm({ ...FORM, quantity: 'rate', unit: 'L/s', amount: '5', hours: '200' }, 'es', -300)).toMatchObject({
+    expect(readWithdrawalForm({ ...FORM, amount: '-5' }, 'es', -300)).toEqual({
+      ok: false,
+      errors: { amount: { code: 'registers.form.negative' } },
+    });
+    expect(readWithdrawalForm({ ...FORM, amount: '9.000.000' }, 'es', -300)).toMatchObject({
+      ok: false,
+      errors: { amount: { code: 'registers.form.volumeTooLarge' } },
+    });
+    expect(
+      readWithdrawalForm({ ...FORM, quantity: 'rate', unit: 'L/s', amount: '5', hours: '200' }, 'es', -300),
+    ).toMatchObject({
       ok: false,
       errors: { hours: { code: 'registers.form.hoursTooMany', params: { max: 168 } } },
     });
@@ -62,11 +75,15 @@ describe('withdrawal form', () => {
 
 describe('community form', () => {
   it('reads population as a whole number, women optional and not above it', () => {
-    expect(readCommunityForm({ name: ' El Silencio ', population: '1.250', populationWomen: '', contacts: '' }, 'es')).toEqual({
+    expect(
+      readCommunityForm({ name: ' El Silencio ', population: '1.250', populationWomen: '', contacts: '' }, 'es'),
+    ).toEqual({
       ok: true,
       fields: { name: 'El Silencio', population: 1250, contacts: '' },
     });
-    expect(readCommunityForm({ name: 'X', population: '100', populationWomen: '120', contacts: '' }, 'es')).toMatchObject({
+    expect(
+      readCommunityForm({ name: 'X', population: '100', populationWomen: '120', contacts: '' }, 'es'),
+    ).toMatchObject({
       ok: false,
       errors: { populationWomen: { code: 'registers.form.womenAbovePopulation' } },
     });

@@ -24,9 +24,20 @@ const WITHDRAWALS = [
   '19/01/2026;Bocatoma El Roble;12;estimado;Lucía',
 ].join('\r\n');
 
-function settingsFor(text: string, kind: ImportSettings['kind'] = 'withdrawals', extra: Partial<ImportSettings> = {}): ImportSettings {
+function settingsFor(
+  text: string,
+  kind: ImportSettings['kind'] = 'withdrawals',
+  extra: Partial<ImportSettings> = {},
+): ImportSettings {
   const header = text.split(/\r?\n/, 1)[0]!.split(';');
-  return { kind, mapping: guessCsvMapping(header, importSchema(kind)).mapping, decimal: ',', dateFormat: 'dmy', valueUnit: 'auto', ...extra };
+  return {
+    kind,
+    mapping: guessCsvMapping(header, importSchema(kind)).mapping,
+    decimal: ',',
+    dateFormat: 'dmy',
+    valueUnit: 'auto',
+    ...extra,
+  };
 }
 
 /** Splits a text into small chunks, as a file stream hands it over. */
@@ -42,7 +53,9 @@ describe('CSV import of withdrawals', () => {
     const result = await runCsvImport(chunks(WITHDRAWALS), settingsFor(WITHDRAWALS), CONTEXT, repository, COORDINATOR);
     expect(result).toEqual({ ok: true, count: 3 });
     const stored = await repository.list('withdrawals');
-    expect(stored.map((row) => [row.intakeId, row.volumeM3, row.method, row.periodStart, row.periodEnd, row.reviewState])).toEqual(
+    expect(
+      stored.map((row) => [row.intakeId, row.volumeM3, row.method, row.periodStart, row.periodEnd, row.reviewState]),
+    ).toEqual(
       expect.arrayContaining([
         ['intake-1', 1234.5, 'meter', '2026-01-05T00:00:00-05:00', '2026-01-05T23:59:00-05:00', 'received'],
         ['intake-1', 980.25, 'meter', '2026-01-12T00:00:00-05:00', '2026-01-12T23:59:00-05:00', 'received'],
@@ -67,11 +80,27 @@ describe('CSV import of withdrawals', () => {
   it('turns a rate with hours into a volume, and checks the chosen date format', async () => {
     const { repository } = openStore();
     const text = 'Fecha;Toma;Caudal (L/s);Horas\r\n2026-03-01;Bocatoma El Roble;2,5;10';
-    expect(await runCsvImport([text], settingsFor(text, 'withdrawals', { dateFormat: 'dmy' }), CONTEXT, repository, COORDINATOR)).toMatchObject({
+    expect(
+      await runCsvImport(
+        [text],
+        settingsFor(text, 'withdrawals', { dateFormat: 'dmy' }),
+        CONTEXT,
+        repository,
+        COORDINATOR,
+      ),
+    ).toMatchObject({
       ok: false,
       errors: [{ code: 'registers.import.notDmyDate', params: { row: 2, column: 'Fecha' } }],
     });
-    expect(await runCsvImport([text], settingsFor(text, 'withdrawals', { dateFormat: 'iso' }), CONTEXT, repository, COORDINATOR)).toEqual({ ok: true, count: 1 });
+    expect(
+      await runCsvImport(
+        [text],
+        settingsFor(text, 'withdrawals', { dateFormat: 'iso' }),
+        CONTEXT,
+        repository,
+        COORDINATOR,
+      ),
+    ).toEqual({ ok: true, count: 1 });
     const [stored] = await repository.list('withdrawals');
     expect(stored).toMatchObject({ volumeM3: 90, entered: { quantity: 'rate', value: 2.5, unit: 'L/s' } });
   });
@@ -79,7 +108,10 @@ describe('CSV import of withdrawals', () => {
   it('writes nothing when cancelled', async () => {
     const { repository } = openStore();
     const controller = new AbortController();
-    const rows = Array.from({ length: 300 }, (_, index) => `${String((index % 28) + 1).padStart(2, '0')}/02/2026;Toma La Esperanza;${index},5;medidor;Lucía`);
+    const rows = Array.from(
+      { length: 300 },
+      (_, index) => `${String((index % 28) + 1).padStart(2, '0')}/02/2026;Toma La Esperanza;${index},5;medidor;Lucía`,
+    );
     const text = [WITHDRAWALS.split('\r\n')[0], ...rows].join('\n');
     const result = await runCsvImport(chunks(text, 500), settingsFor(text), CONTEXT, repository, COORDINATOR, {
       signal: controller.signal,
@@ -102,7 +134,10 @@ describe('CSV import of measurements', () => {
       'Puente de Arenillas;Caudal;850;L/s;05/01/2026 09:00',
       'Puente de Arenillas;E. coli;40;;05/01/2026 09:00',
     ].join('\n');
-    expect(await runCsvImport([text], settingsFor(text, 'measurements'), CONTEXT, repository, COORDINATOR)).toEqual({ ok: true, count: 3 });
+    expect(await runCsvImport([text], settingsFor(text, 'measurements'), CONTEXT, repository, COORDINATOR)).toEqual({
+      ok: true,
+      count: 3,
+    });
     const stored = await repository.list('measurements');
     expect(stored.map((row) => [row.parameter, row.value, row.unit, row.time])).toEqual(
       expect.arrayContaining([
@@ -115,7 +150,11 @@ describe('CSV import of measurements', () => {
 
   it('refuses a unit it does not know and a parameter not in the table', async () => {
     const { repository } = openStore();
-    const text = ['Punto;Parámetro;Valor;Unidad;Fecha', 'Puente de Arenillas;Arsénico;12;ppm;05/01/2026', 'Puente de Arenillas;Dureza;12;mg/L;05/01/2026'].join('\n');
+    const text = [
+      'Punto;Parámetro;Valor;Unidad;Fecha',
+      'Puente de Arenillas;Arsénico;12;ppm;05/01/2026',
+      'Puente de Arenillas;Dureza;12;mg/L;05/01/2026',
+    ].join('\n');
     const result = await runCsvImport([text], settingsFor(text, 'measurements'), CONTEXT, repository, COORDINATOR);
     expect('errors' in result && result.errors.map((error) => [error.code, error.params['row']])).toEqual([
       ['registers.import.unknownUnit', 2],

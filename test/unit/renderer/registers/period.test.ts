@@ -18,7 +18,11 @@ describe('period filter', () => {
   });
 
   it('finds the dry season across new year that contains a day, or the last one before it', () => {
-    expect(seasonPeriod('2026-02-10', DEFAULT_DRY_SEASON)).toEqual({ preset: 'season', start: '2025-12-01', end: '2026-03-31' });
+    expect(seasonPeriod('2026-02-10', DEFAULT_DRY_SEASON)).toEqual({
+      preset: 'season',
+      start: '2025-12-01',
+      end: '2026-03-31',
+    });
     expect(seasonPeriod('2026-12-05', DEFAULT_DRY_SEASON)).toMatchObject({ start: '2026-12-01', end: '2027-03-31' });
     expect(seasonPeriod('2026-07-01', DEFAULT_DRY_SEASON)).toMatchObject({ start: '2025-12-01', end: '2026-03-31' });
   });
@@ -36,13 +40,26 @@ describe('period filter', () => {
     expect(isSeasonOccurrence(wet, DEFAULT_DRY_SEASON)).toBe(false);
     expect(stepPeriod(wet, 1, DEFAULT_DRY_SEASON)).toMatchObject({ start: '2026-12-01', end: '2027-03-31' });
     expect(stepPeriod(dry, -1, DEFAULT_DRY_SEASON)).toMatchObject({ start: '2025-04-01', end: '2025-11-30' });
-    expect(stepPeriod(monthPeriod('2026-01-15'), -1, DEFAULT_DRY_SEASON)).toMatchObject({ start: '2025-12-01', end: '2025-12-31' });
+    expect(stepPeriod(monthPeriod('2026-01-15'), -1, DEFAULT_DRY_SEASON)).toMatchObject({
+      start: '2025-12-01',
+      end: '2025-12-31',
+    });
   });
 
   it('takes the dry season from the agreement’s seasonal quota, else December to March', () => {
     const agreement = {
       versions: [
-        { clauses: [{ params: { kind: 'withdrawal-quota', periodUnit: 'season', season: { startMonthDay: '06-15', endMonthDay: '09-15' } } }] },
+        {
+          clauses: [
+            {
+              params: {
+                kind: 'withdrawal-quota',
+                periodUnit: 'season',
+                season: { startMonthDay: '06-15', endMonthDay: '09-15' },
+              },
+            },
+          ],
+        },
       ],
     };
     expect(drySeasonOf(agreement)).toEqual({ startMonthDay: '06-15', endMonthDay: '09-15' });

@@ -38,7 +38,11 @@ describe('record panel', () => {
     localStorage.setItem(ACTOR_KEY, JSON.stringify({ name: 'Marta Choque', role: 'coordinator' }));
     const store = openStore();
     const actor = { name: 'Rosa Quispe', device: 'laptop-rosa', role: 'participant' as const };
-    const created = await store.repository.create('communities', createCommunityDraft({ name: 'Vereda El Silencio', population: 240 }), actor);
+    const created = await store.repository.create(
+      'communities',
+      createCommunityDraft({ name: 'Vereda El Silencio', population: 240 }),
+      actor,
+    );
     if (!created.ok) throw new Error('not created');
     await store.repository.update('communities', created.value.id, { population: 1250 }, actor, { expectedVersion: 1 });
     renderPanel(sessionOf(store), 'communities', created.value.id);
@@ -50,7 +54,9 @@ describe('record panel', () => {
     expect(screen.getByText('Recibido, sin revisar')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Aprobar' }));
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Revisión' })).getByText('Aprobado')).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: 'Revisión' })).getByText('Aprobado')).toBeTruthy(),
+    );
     expect((await store.repository.get('communities', created.value.id))?.reviewState).toBe('approved');
     await waitFor(() => expect(within(history).getByText('Revisado')).toBeTruthy());
   });
@@ -59,7 +65,11 @@ describe('record panel', () => {
     localStorage.setItem(ACTOR_KEY, JSON.stringify({ name: 'João Silva', role: 'participant' }));
     const store = openStore();
     const coordinator = { name: 'Marta Choque', device: 'laptop', role: 'coordinator' as const };
-    const created = await store.repository.create('communities', createCommunityDraft({ name: 'San Isidro' }), coordinator);
+    const created = await store.repository.create(
+      'communities',
+      createCommunityDraft({ name: 'San Isidro' }),
+      coordinator,
+    );
     if (!created.ok) throw new Error('not created');
     renderPanel(sessionOf(store), 'communities', created.value.id);
     await screen.findByRole('heading', { name: 'San Isidro' });
@@ -69,20 +79,30 @@ describe('record panel', () => {
 
     await store.repository.remove('communities', created.value.id, coordinator);
     expect(await screen.findByText('Este registro fue borrado. Su historial queda abajo.')).toBeTruthy();
-    await waitFor(() => expect(within(screen.getByRole('region', { name: 'Historial' })).getByText('Borrado', { selector: 'strong' })).toBeTruthy());
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: 'Historial' })).getByText('Borrado', { selector: 'strong' }),
+      ).toBeTruthy(),
+    );
   });
 
   it('edits through a new version: the form saves with the version seen, and a stale one is a conflict', async () => {
     localStorage.setItem(ACTOR_KEY, JSON.stringify({ name: 'Marta Choque', role: 'coordinator' }));
     const store = openStore();
     const coordinator = { name: 'Marta Choque', device: 'laptop', role: 'coordinator' as const };
-    const created = await store.repository.create('communities', createCommunityDraft({ name: 'San Isidro', population: 420 }), coordinator);
+    const created = await store.repository.create(
+      'communities',
+      createCommunityDraft({ name: 'San Isidro', population: 420 }),
+      coordinator,
+    );
     if (!created.ok) throw new Error('not created');
     renderPanel(sessionOf(store), 'communities', created.value.id);
     fireEvent.click(await screen.findByRole('button', { name: 'Editar' }));
     fireEvent.change(screen.getByLabelText('Población'), { target: { value: '500' } });
     // Another laptop's edit arrives while this form is open.
-    await store.repository.update('communities', created.value.id, { contacts: 'radio 5' }, coordinator, { expectedVersion: 1 });
+    await store.repository.update('communities', created.value.id, { contacts: 'radio 5' }, coordinator, {
+      expectedVersion: 1,
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Guardar cambios' }));
     expect(await screen.findByText(/Otra persona guardó este registro/)).toBeTruthy();
     expect((await store.repository.get('communities', created.value.id))?.population).toBe(420);

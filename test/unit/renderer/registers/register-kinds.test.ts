@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Community, Intake, RecordMeta, Withdrawal } from '../../../../src/domain/records';
-import { buildRows, filterAndSort, NO_FILTERS, type Lookups } from '../../../../renderer/features/registers/register-kinds';
+import {
+  buildRows,
+  filterAndSort,
+  NO_FILTERS,
+  type Lookups,
+} from '../../../../renderer/features/registers/register-kinds';
 import { ALL_PERIOD, monthPeriod } from '../../../../renderer/features/registers/period';
 
 const META: Omit<RecordMeta, 'id'> = Object.freeze({
@@ -18,10 +23,26 @@ function createCommunity(id: string, name: string): Community {
 }
 
 function createIntake(id: string, name: string, communityId: string): Intake {
-  return { ...META, id, name, communityId, use: 'irrigation', location: [-75.6, 5], snap: null, returnLocation: null, returnSnap: null };
+  return {
+    ...META,
+    id,
+    name,
+    communityId,
+    use: 'irrigation',
+    location: [-75.6, 5],
+    snap: null,
+    returnLocation: null,
+    returnSnap: null,
+  };
 }
 
-function createWithdrawal(id: string, intakeId: string, day: string, volumeM3: number, overrides: Partial<Withdrawal> = {}): Withdrawal {
+function createWithdrawal(
+  id: string,
+  intakeId: string,
+  day: string,
+  volumeM3: number,
+  overrides: Partial<Withdrawal> = {},
+): Withdrawal {
   return {
     ...META,
     id,
@@ -61,21 +82,45 @@ describe('register tables', () => {
     const rows = buildRows('withdrawals', RECORDS, LOOKUPS, 'es', 'America/Bogota');
     expect(rows.map((row) => row.id)).toEqual(['w1', 'w2', 'w3']);
     const texts = rows[0]!.cells.map((cell) => cell.text);
-    expect(texts).toEqual(['5/3/26', '5/3/26', 'Toma alta', 'Vereda Peñas Blancas', '1234,5\u00a0m³', 'Medidor', 'Rosa', 'Aprobado']);
+    expect(texts).toEqual([
+      '5/3/26',
+      '5/3/26',
+      'Toma alta',
+      'Vereda Peñas Blancas',
+      '1234,5\u00a0m³',
+      'Medidor',
+      'Rosa',
+      'Aprobado',
+    ]);
   });
 
   it('filters by the shared period, community and review state, newest first by default', () => {
     const rows = buildRows('withdrawals', RECORDS, LOOKUPS, 'es');
     const march = filterAndSort('withdrawals', rows, LOOKUPS, monthPeriod('2026-03-01'), NO_FILTERS, null);
     expect(march.map((row) => row.id)).toEqual(['w2', 'w1']);
-    expect(filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, { ...NO_FILTERS, community: 'c1' }, null).map((row) => row.id)).toEqual(['w3', 'w1']);
-    expect(filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, { ...NO_FILTERS, review: 'received' }, null).map((row) => row.id)).toEqual(['w2']);
+    expect(
+      filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, { ...NO_FILTERS, community: 'c1' }, null).map(
+        (row) => row.id,
+      ),
+    ).toEqual(['w3', 'w1']);
+    expect(
+      filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, { ...NO_FILTERS, review: 'received' }, null).map(
+        (row) => row.id,
+      ),
+    ).toEqual(['w2']);
   });
 
   it('searches every cell without minding accents or case, and sorts numbers as numbers', () => {
     const rows = buildRows('withdrawals', RECORDS, LOOKUPS, 'es');
-    expect(filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, { ...NO_FILTERS, search: 'penas BLANCAS' }, null).map((row) => row.id)).toEqual(['w3', 'w1']);
-    const byVolume = filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, NO_FILTERS, { column: 4, descending: false });
+    expect(
+      filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, { ...NO_FILTERS, search: 'penas BLANCAS' }, null).map(
+        (row) => row.id,
+      ),
+    ).toEqual(['w3', 'w1']);
+    const byVolume = filterAndSort('withdrawals', rows, LOOKUPS, ALL_PERIOD, NO_FILTERS, {
+      column: 4,
+      descending: false,
+    });
     expect(byVolume.map((row) => row.id)).toEqual(['w2', 'w3', 'w1']);
   });
 });
