@@ -81,3 +81,24 @@ test('exports the agreement as JSON and refuses a broken file with the path of i
   // Nothing stored changed.
   await expect(page.getByRole('button', { name: /Versión 2 .*vigente/ })).toBeVisible();
 });
+
+test('logging a swap of irrigation turns shows it on the calendar before saving', async ({ page }) => {
+  await openAgreement(page);
+  const rotation = page.getByRole('listitem').filter({ hasText: 'Cláusula 5 · Turnos de riego' });
+  await rotation.getByRole('button', { name: 'Enmendar' }).click();
+  const editor = page.getByRole('form', { name: 'Cláusula 5 · Turnos de riego' });
+  const calendar = editor.getByRole('list', { name: 'Turnos de riego' });
+  await expect(calendar.getByRole('listitem')).toHaveCount(3);
+  await expect(calendar).not.toContainText('cambiado');
+  const cycle = (await editor.getByText(/^Ciclo \d+:/).textContent())?.match(/Ciclo (\d+)/)?.[1] ?? '';
+  const swaps = editor.getByRole('group', { name: 'Cambios de turno anotados' });
+  await swaps.getByRole('button', { name: 'Agregar' }).click();
+  await swaps.getByLabel('Ciclo').last().fill(cycle);
+  await swaps.getByLabel('Comunidad', { exact: true }).last().selectOption({ label: 'Vereda Las Brisas' });
+  await swaps.getByLabel('cambia con').last().selectOption({ label: 'Vereda La Palmita' });
+  await swaps.getByLabel('Nota').last().fill('Acordado en la minga del sábado.');
+  await expect(calendar.getByRole('listitem').first()).toContainText('Vereda La Palmita · cambiado');
+  await expect(editor.getByRole('region', { name: 'Si guarda' })).toBeVisible({ timeout: 30_000 });
+  await calendar.scrollIntoViewIfNeeded();
+  await screenshot(page, 'agreement-roster-swap');
+});
