@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { RiverNetwork } from '../../../src/hydrology/river-network';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { RiverNetwork, type NetworkDiagnostic } from '../../../src/hydrology/river-network';
 import type { CodedMessage } from '../../../src/i18n/translate';
 import { useT } from '../../i18n/use-t';
 import { currentActor } from '../../session/session';
@@ -27,6 +28,14 @@ const PREVIEW_OVERLAY = 'river-preview';
 const PREVIEW_COLOR = '#0f766e';
 /** Meta key where the basin as it was before the last replacement of its rivers is kept. */
 const PREVIOUS_BASIN_KEY = 'basin.previous';
+/** Meta key of what the check found when the rivers in use were imported (loops cut, reaches turned around...). */
+const IMPORT_DIAGNOSTICS_KEY = 'river.importDiagnostics';
+
+/** The diagnostics kept from the import of the rivers in use. */
+interface ImportDiagnostics {
+  readonly fileName: string;
+  readonly diagnostics: readonly NetworkDiagnostic[];
+}
 
 /** An overlay layer with a filter (OverlayLayer drops the keys that not every layer type has). */
 function layer(spec: Omit<LineLayerSpecification, 'source'> | Omit<CircleLayerSpecification, 'source'>): OverlayLayer {
@@ -43,6 +52,10 @@ function Summary() {
     for (const id of network.reachIds()) highest = Math.max(highest, network.reach(id)?.streamOrder ?? 0);
     return { diagnostics: built.diagnostics, maxOrder: highest };
   }, [session.basin.reaches, network]);
+  const imported = useLiveQuery(
+    async () => (await session.repository.getMeta(IMPORT_DIAGNOSTICS_KEY)) as ImportDiagnostics | undefined,
+    [session],
+  );
   return (
     <section className="panel-section" aria-labelledby="river-summary">
       <h2 id="river-summary">{t('river.summary.title')}</h2>
@@ -58,6 +71,12 @@ function Summary() {
       </dl>
       <h3 className="river-subtitle">{t('river.diagnostics.title')}</h3>
       <DiagnosticList network={network} diagnostics={diagnostics} />
+      {imported && imported.diagnostics.length > 0 && (
+        <>
+          <h3 className="river-subtitle">{t('river.diagnostics.atImport', { name: imported.fileName })}</h3>
+          <DiagnosticList network={network} diagnostics={imported.diagnostics} />
+        </>
+      )}
     </section>
   );
 }
@@ -214,6 +233,10 @@ function Candidate({ candidate }: { readonly candidate: CandidateRivers }) {
         ...(candidate.subbasins ? { subbasins: candidate.subbasins } : {}),
         ...(candidate.hillshade ? { hillshade: candidate.hillshade } : {}),
       });
+      await session.repository.setMeta(IMPORT_DIAGNOSTICS_KEY, {
+        fileName: candidate.fileName,
+        diagnostics: candidate.diagnostics,
+      } satisfies ImportDiagnostics);
       await reload();
       setUsed(result);
     } catch (error) {
@@ -257,7 +280,13 @@ function Candidate({ candidate }: { readonly candidate: CandidateRivers }) {
           {t('river.candidate.discard')}
         </button>
       </div>
-      <p className="river-hint">{t('river.candidate.keepsRecords')}</p>
+      {saving ? (
+        <p role="status" className="river-hint">
+          {t('river.candidate.saving')}
+        </p>
+      ) : (
+        <p className="river-hint">{t('river.candidate.keepsRecords')}</p>
+      )}
     </div>
   );
 }

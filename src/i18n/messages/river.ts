@@ -31,6 +31,7 @@ export const river = defineMessages(
     'summary.pieces': 'Separate pieces',
     'diagnostics.title': 'What the check of the rivers found',
     'diagnostics.none': 'Nothing to check: every reach flows to an outlet, with no loops.',
+    'diagnostics.atImport': 'When the rivers were brought from {name}',
     'diagnostics.reach': 'Reach {id}',
     'diagnostics.more_one': 'and {count} more',
     'diagnostics.more_other': 'and {count} more',
@@ -91,6 +92,7 @@ export const river = defineMessages(
     'candidate.keepsRecords':
       'No record is lost: intakes, points and events keep their place and are placed again on the new rivers.',
     'candidate.failed': 'The new rivers could not be saved ({detail}); the basin keeps its rivers.',
+    'candidate.saving': 'Saving the new rivers and placing the records on them…',
     'candidate.used': 'Done: the basin now uses the new rivers.',
     'candidate.resnapped_one': '{count} record was placed again on the new rivers.',
     'candidate.resnapped_other': '{count} records were placed again on the new rivers.',
@@ -128,6 +130,7 @@ export const river = defineMessages(
     'summary.pieces': 'Piezas separadas',
     'diagnostics.title': 'Lo que encontró la revisión de los ríos',
     'diagnostics.none': 'Nada que revisar: todos los tramos llegan a una salida, sin vueltas cerradas.',
+    'diagnostics.atImport': 'Al traer los ríos de {name}',
     'diagnostics.reach': 'Tramo {id}',
     'diagnostics.more_one': 'y {count} más',
     'diagnostics.more_other': 'y {count} más',
@@ -189,6 +192,7 @@ export const river = defineMessages(
     'candidate.keepsRecords':
       'No se pierde ningún registro: tomas, puntos y eventos conservan su lugar y se ubican de nuevo en los ríos nuevos.',
     'candidate.failed': 'No se pudieron guardar los ríos nuevos ({detail}); la cuenca conserva sus ríos.',
+    'candidate.saving': 'Guardando los ríos nuevos y ubicando en ellos los registros…',
     'candidate.used': 'Listo: la cuenca ya usa los ríos nuevos.',
     'candidate.resnapped_one': 'Se ubicó de nuevo {count} registro en los ríos nuevos.',
     'candidate.resnapped_other': 'Se ubicaron de nuevo {count} registros en los ríos nuevos.',
@@ -226,6 +230,7 @@ export const river = defineMessages(
     'summary.pieces': 'Peças separadas',
     'diagnostics.title': 'O que a verificação dos rios encontrou',
     'diagnostics.none': 'Nada a conferir: todos os trechos chegam a uma saída, sem voltas fechadas.',
+    'diagnostics.atImport': 'Ao trazer os rios de {name}',
     'diagnostics.reach': 'Trecho {id}',
     'diagnostics.more_one': 'e mais {count}',
     'diagnostics.more_other': 'e mais {count}',
@@ -287,6 +292,7 @@ export const river = defineMessages(
     'candidate.keepsRecords':
       'Nenhum registro se perde: captações, pontos e eventos mantêm seu lugar e são colocados de novo nos rios novos.',
     'candidate.failed': 'Não foi possível salvar os rios novos ({detail}); a bacia mantém seus rios.',
+    'candidate.saving': 'Salvando os rios novos e colocando neles os registros…',
     'candidate.used': 'Pronto: a bacia agora usa os rios novos.',
     'candidate.resnapped_one': '{count} registro foi colocado de novo nos rios novos.',
     'candidate.resnapped_other': '{count} registros foram colocados de novo nos rios novos.',
