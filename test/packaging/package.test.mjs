@@ -1,12 +1,16 @@
 // Packaging check, run after the build: packs the app with electron-builder's `dir` target against a stand-in
 // Electron folder (the real binary cannot be downloaded here, and `dir` needs nothing else), then opens
 // release/linux-unpacked/resources/app.asar and checks what a user's installation would hold.
-// Plain Node script: prints each check, then `N passed, N failed`, and exits non-zero on failure.
+// It also checks the configuration `npm run dist` uses (AppImage, deb, NSIS, dmg) is complete: electron-builder's
+// own schema validation, and the metadata the deb target refuses to build without (homepage, maintainer).
+// Plain Node script: prints each check, then `N passed, N failed`, writes test-results/packaging.json as
+// {"passed": N, "failed": N} for scripts/ci-summary.mjs, and exits non-zero on failure.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import asar from '@electron/asar';
 
@@ -20,6 +24,47 @@ function check(name, ok, detail = '') {
   if (ok) passed += 1;
   else failed += 1;
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name}${!ok && detail ? `\n     ${detail}` : ''}`);
+}
+
+/** Prints the closing line, records the counts for the CI summary, and exits. */
+function finish() {
+  const resultsDir = join(repoRoot, 'test-results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, 'packaging.json'), `${JSON.stringify({ passed, failed })}\n`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+// 0. The configuration of `npm run dist`, checked the way electron-builder reads it (it cannot build the
+// installers here: AppImage, deb and NSIS tools are downloaded on first use, and dmg needs macOS).
+{
+  const require = createRequire(join(repoRoot, 'package.json'));
+  const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config');
+  const { DebugLogger } = require('builder-util');
+  let config = null;
+  try {
+    config = await getConfig(repoRoot, null, null);
+    await validateConfiguration(config, new DebugLogger(false));
+    check('electron-builder accepts the configuration', true);
+  } catch (error) {
+    check('electron-builder accepts the configuration', false, String(error?.message ?? error).slice(0, 2000));
+  }
+  if (config !== null) {
+    const targets = (platform) => [config[platform]?.target ?? []].flat().map((target) => (typeof target === 'string' ? target : target.target));
+    const wanted = { linux: ['AppImage', 'deb'], win: ['nsis'], mac: ['dmg'] };
+    for (const [platform, names] of Object.entries(wanted)) {
+      check(`dist builds ${names.join(' and ')} for ${platform}`, names.every((name) => targets(platform).includes(name)), targets(platform).join(', '));
+    }
+    // What FpmTarget.computeFpmMetaInfoOptions demands before it builds a deb: a homepage, and a maintainer (or an
+    // author with an e-mail address), from package.json merged with extraMetadata.
+    const packageJson = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+    const metadata = { ...packageJson, ...(config.extraMetadata ?? {}) };
+    const homepage = metadata.homepage;
+    check('the deb has a homepage', typeof homepage === 'string' && /^https?:\/\/\S+$/.test(homepage), String(homepage));
+    const author = typeof metadata.author === 'object' && metadata.author !== null ? metadata.author : null;
+    const maintainer = config.deb?.maintainer ?? config.linux?.maintainer ?? (author?.email ? `${author.name} <${author.email}>` : null);
+    check('the deb has a maintainer with an e-mail address', typeof maintainer === 'string' && /^[^<>]+ <[^@\s<>]+@[^@\s<>]+>$/.test(maintainer), String(maintainer));
+  }
 }
 
 function run(command, args) {
@@ -47,8 +92,7 @@ if (!builtFiles.every((file) => existsSync(join(repoRoot, file)))) {
   if (build.status !== 0) {
     console.log(build.output.slice(-4000));
     check('electron-vite build succeeds', false, `exit code ${build.status}`);
-    console.log(`${passed} passed, ${failed} failed`);
-    process.exit(1);
+    finish();
   }
 }
 
@@ -65,10 +109,7 @@ rmSync(releaseDir, { recursive: true, force: true });
 const pack = run('npx', ['electron-builder', '--linux', 'dir', `-c.electronDist=${standIn}`, '--publish', 'never']);
 rmSync(standIn, { recursive: true, force: true });
 check('electron-builder --linux dir succeeds offline', pack.status === 0 && existsSync(archive), pack.output.slice(-3000));
-if (!existsSync(archive)) {
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(1);
-}
+if (!existsSync(archive)) finish();
 
 // 3. What the archive holds.
 const entries = asar.listPackage(archive, { isPack: false }).map((entry) => entry.split(sep).join('/').replace(/^\//, ''));
@@ -151,5 +192,4 @@ console.log(
   `figures: electron-builder ${pack.seconds.toFixed(1)} s; whole check ${((performance.now() - totalStartMs) / 1000).toFixed(1)} s; ` +
     `app.asar ${(asarBytes / 1024 / 1024).toFixed(2)} MB, ${files.length} files, renderer ${(rendererBytes / 1024 / 1024).toFixed(2)} MB`,
 );
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();
