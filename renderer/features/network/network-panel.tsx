@@ -174,7 +174,7 @@ function usePreviewOverlay(candidate: CandidateRivers | null) {
         id: 'river-preview-subbasins',
         type: 'line',
         filter: ['==', ['get', 'part'], 'subbasin'],
-        paint: { 'line-color': '#b45309', 'line-width': 1.2, 'line-opacity': 0.8 },
+        paint: { 'line-color': '#b45309', 'line-width': 0.8, 'line-opacity': 0.55 },
       }),
       layer({
         id: 'river-preview-casing',
