@@ -1,4 +1,4 @@
-import { area, length } from '@turf/turf';
+import { area, booleanPointInPolygon, length } from '@turf/turf';
 import type { Feature, Geometry, LineString, MultiPolygon, Polygon } from 'geojson';
 
 /*
@@ -47,4 +47,22 @@ export function siteGeometriesOf(features: readonly Feature<Geometry | null>[]):
     }
   }
   return found;
+}
+
+/**
+ * The first community whose territory contains the first vertex of a site, or null (the form's suggestion).
+ * @example communityContaining(site.geometry, communities) // 'c0a11e5e-...-0002'
+ */
+export function communityContaining(
+  geometry: SiteGeometry,
+  communities: readonly { readonly id: string; readonly territory: Polygon | MultiPolygon | null; readonly deleted?: boolean }[],
+): string | null {
+  const first =
+    geometry.type === 'LineString' ? geometry.coordinates[0] : geometry.type === 'Polygon' ? geometry.coordinates[0]?.[0] : geometry.coordinates[0]?.[0]?.[0];
+  if (!first) return null;
+  for (const community of communities) {
+    if (community.deleted || !community.territory) continue;
+    if (booleanPointInPolygon(first, community.territory)) return community.id;
+  }
+  return null;
 }

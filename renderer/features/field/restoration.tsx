@@ -10,7 +10,7 @@ import {
   RestorationStatusSchema,
   type RestorationSite,
 } from '../../../src/domain/records';
-import { measureSite, siteGeometriesOf, type SiteGeometry } from '../../../src/field/site-measure';
+import { communityContaining, measureSite, siteGeometriesOf, type SiteGeometry } from '../../../src/field/site-measure';
 import { importGeoFile } from '../../../src/io/geo-import';
 import { decimalSeparatorOf, formatDate, formatNumber } from '../../../src/i18n/format';
 import { parseLocaleNumber } from '../../../src/io/number-parse';
@@ -183,10 +183,12 @@ function SiteForm({
   readonly onClose: (saved: boolean) => void;
 }) {
   const t = useT();
-  const { repository } = useSession();
+  const { repository, db } = useSession();
   const names = useCommunityNames();
   const select = useUiStore((state) => state.select);
   const measure = useMemo(() => measureSite(geometry), [geometry]);
+  const communities = useLiveQuery(() => db.recordTable('communities').toArray(), [db]);
+  const suggested = useMemo(() => (communities ? communityContaining(geometry, communities) : null), [communities, geometry]);
   const decimal = decimalSeparatorOf(t.locale);
   const [name, setName] = useState(suggestedName);
   const [activity, setActivity] = useState<(typeof ACTIVITIES)[number]>(geometry.type === 'LineString' ? 'riparian-buffer' : 'reforestation');
@@ -197,7 +199,7 @@ function SiteForm({
   const [plants, setPlants] = useState('0');
   const [workDate, setWorkDate] = useState(() => new Date().toISOString().slice(0, 10));
   const [error, setError] = useState<string | null>(null);
-  const community = communityId || [...names.keys()][0] || '';
+  const community = communityId || suggested || [...names.keys()][0] || '';
 
   const save = async (submit: React.FormEvent) => {
     submit.preventDefault();

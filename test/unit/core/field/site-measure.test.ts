@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { measureSite, siteGeometriesOf } from '../../../../src/field/site-measure';
+import { communityContaining, measureSite, siteGeometriesOf } from '../../../../src/field/site-measure';
 
 describe('restoration site sizes', () => {
   it('gives a polygon of about 100 m by 100 m as about 1 ha', () => {
@@ -61,5 +61,42 @@ describe('imported shapes as sites', () => {
       ['LineString', 'Recorrido'],
       ['LineString', 'Recorrido'],
     ]);
+  });
+});
+
+describe('the community a site lies in', () => {
+  const square = (west: number, south: number) => ({
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [west, south],
+        [west + 1, south],
+        [west + 1, south + 1],
+        [west, south + 1],
+        [west, south],
+      ],
+    ],
+  });
+  const communities = [
+    { id: 'gone', territory: square(0, 0), deleted: true },
+    { id: 'no-territory', territory: null },
+    { id: 'west', territory: square(0, 0) },
+    { id: 'east', territory: square(1, 0) },
+  ];
+
+  it('is the one whose territory holds the site (deleted ones and ones without territory skipped)', () => {
+    const line = {
+      type: 'LineString' as const,
+      coordinates: [
+        [1.5, 0.5],
+        [0.5, 0.5],
+      ],
+    };
+    expect(communityContaining(line, communities)).toBe('east');
+    expect(communityContaining(square(0.2, 0.2), communities)).toBe('west');
+  });
+
+  it('is none outside every territory', () => {
+    expect(communityContaining(square(5, 5), communities)).toBeNull();
   });
 });
