@@ -238,10 +238,15 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
           </label>
           {head && (
             <span className="file-name">
-              {t('registers.import.fileInfo', {
-                name: head.file.name,
-                size: formatNumber(head.file.size / 1024, t.locale, 1),
-              })}
+              {head.file.size >= 1_048_576
+                ? t('registers.import.fileInfoMb', {
+                    name: head.file.name,
+                    size: formatNumber(head.file.size / 1_048_576, t.locale, 1),
+                  })
+                : t('registers.import.fileInfo', {
+                    name: head.file.name,
+                    size: formatNumber(head.file.size / 1024, t.locale, 1),
+                  })}
             </span>
           )}
         </div>
@@ -427,18 +432,20 @@ function ImportProgressView({ progress, onCancel }: { readonly progress: RunProg
   return (
     <div className="import-progress" role="status">
       <p>
-        {t(`registers.import.phase.${phase}`, {
-          done: formatNumber(
-            progress?.phase === 'read' ? progress.done / 1_048_576 : (progress?.done ?? 0),
-            t.locale,
-            progress?.phase === 'read' ? 1 : 0,
-          ),
-          total: formatNumber(
-            progress?.phase === 'read' ? progress.total / 1_048_576 : (progress?.total ?? 0),
-            t.locale,
-            progress?.phase === 'read' ? 1 : 0,
-          ),
-        })}
+        {progress === null
+          ? t('registers.import.starting')
+          : t(`registers.import.phase.${phase}`, {
+              done: formatNumber(
+                progress.phase === 'read' ? progress.done / 1_048_576 : progress.done,
+                t.locale,
+                progress.phase === 'read' ? 1 : 0,
+              ),
+              total: formatNumber(
+                progress.phase === 'read' ? progress.total / 1_048_576 : progress.total,
+                t.locale,
+                progress.phase === 'read' ? 1 : 0,
+              ),
+            })}
       </p>
       <progress max={1} value={fraction} aria-label={t('registers.import.progress')} />
       <button

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
-import { formatDate, formatMonth } from '../../../src/i18n/format';
+import { formatMonth } from '../../../src/i18n/format';
+import type { Locale } from '../../../src/i18n/define';
 import { useT } from '../../i18n/use-t';
 import { useSession } from '../../session/session-context';
 import { useUiStore, type PeriodFilter } from '../../state/ui-store';
@@ -31,6 +32,13 @@ function useDrySeason(): SeasonBounds {
   return useMemo(() => drySeasonOf(agreements?.find((agreement) => !agreement.deleted)), [agreements]);
 }
 
+/** A month as the bar shows the ends of a season: 'dic 2025'. */
+function shortMonth(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
+}
+
 function periodLabel(period: PeriodFilter, dry: SeasonBounds, t: ReturnType<typeof useT>): string {
   switch (period.preset) {
     case 'month':
@@ -39,8 +47,8 @@ function periodLabel(period: PeriodFilter, dry: SeasonBounds, t: ReturnType<type
       return period.start.slice(0, 4);
     case 'season':
       return t(isSeasonOccurrence(period, dry) ? 'registers.period.drySeason' : 'registers.period.wetSeason', {
-        from: formatDate(period.start, t.locale, 'medium'),
-        to: formatDate(period.end, t.locale, 'medium'),
+        from: shortMonth(period.start, t.locale),
+        to: shortMonth(period.end, t.locale),
       });
     default:
       return '';
