@@ -79,7 +79,9 @@ export function distanceToFeatureM(point: readonly [number, number], feature: Fe
  */
 export function surelyFartherThan(point: readonly [number, number], feature: FeatureGeometry, limitM: number): boolean {
   if (feature.type !== 'Point') return false;
-  const [lon, lat] = point;
+  // Indexes rather than destructuring: this runs for every event of every protected-zone clause.
+  const lon = point[0];
+  const lat = point[1];
   const kx = Math.cos((lat * Math.PI) / 180);
   const dx = ((feature.coordinates[0] ?? 0) - lon) * kx;
   const dy = (feature.coordinates[1] ?? 0) - lat;
