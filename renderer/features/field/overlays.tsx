@@ -110,7 +110,7 @@ const DRAFT_LAYERS = layers([
 
 /** Draws the field registers as map overlays; renders nothing itself. */
 export function FieldOverlays() {
-  const { db, network } = useSession();
+  const { db, network, repository } = useSession();
   const map = useMapStore((state) => state.map);
   const period = useUiStore((state) => state.period);
   const selection = useUiStore((state) => state.selection);
@@ -122,7 +122,18 @@ export function FieldOverlays() {
   const sites = useLiveQuery(() => db.recordTable('restorationSites').toArray(), [db]);
   const events = useLiveQuery(() => db.recordTable('contaminationEvents').toArray(), [db]);
   const points = useLiveQuery(() => db.recordTable('monitoringPoints').toArray(), [db]);
-  const measurements = useLiveQuery(() => db.recordTable('measurements').toArray(), [db]);
+  // Only parameters with a guideline, only in the period, through the [point, parameter, time] index: the many
+  // discharge readings of the gauges are never read. Times sort as written (one UTC offset per basin).
+  const measurements = useLiveQuery(async () => {
+    const live = (points ?? []).filter((point) => !point.deleted);
+    const parameters = Object.keys(table.entries);
+    const lists = await Promise.all(
+      live.flatMap((point) =>
+        parameters.map((parameter) => repository.measurementSeries(point.id, parameter, period.start, `${period.end}\uffff`)),
+      ),
+    );
+    return lists.flat();
+  }, [repository, points, table, period]);
   const selectedEventId = selection?.type === 'record' && selection.kind === 'contaminationEvents' ? selection.id : null;
 
   const siteData = useMemo<GeoJSON.FeatureCollection>(
@@ -156,7 +167,7 @@ export function FieldOverlays() {
   const exceedanceData = useMemo<GeoJSON.FeatureCollection>(() => {
     const counts = new Map<string, number>();
     for (const measurement of measurements ?? []) {
-      if (measurement.deleted || measurement.parameter === 'discharge' || !inPeriod(measurement.time, period)) continue;
+      if (measurement.deleted || !inPeriod(measurement.time, period)) continue;
       if (isExceedance(assessSample(measurement, table))) counts.set(measurement.pointId, (counts.get(measurement.pointId) ?? 0) + 1);
     }
     return {
