@@ -193,13 +193,12 @@ test('a hydrography file is checked before use: a reach drawn against the flow i
   await screenshot(page, 'river-imported-in-use');
 });
 
-/** A 120 x 120 GeoTIFF (WGS 84) of a valley sloping south with side ridges, near the sample basin. */
-function valleyTiff(): ArrayBuffer {
-  const size = 120;
+/** A size x size GeoTIFF (WGS 84) of a valley sloping south with side ridges, near the sample basin. */
+function valleyTiff(size = 120): ArrayBuffer {
   const values = new Float32Array(size * size);
   for (let row = 0; row < size; row++) {
     for (let column = 0; column < size; column++) {
-      const across = Math.abs(column - 60);
+      const across = Math.abs(column - size / 2);
       values[row * size + column] =
         1800 -
         6 * row +
@@ -211,7 +210,7 @@ function valleyTiff(): ArrayBuffer {
   const metadata = {
     width: size,
     height: size,
-    ModelPixelScale: [0.0005, 0.0005, 0],
+    ModelPixelScale: [0.06 / size, 0.06 / size, 0],
     ModelTiepoint: [0, 0, 0, -75.64, 5.05, 0],
     GeographicTypeGeoKey: 4326,
     GTModelTypeGeoKey: 2,
@@ -258,4 +257,24 @@ test('an elevation model is traced in a worker with progress, and its rivers app
   await expect(page.locator('footer.status-bar')).toContainText('12 comunidades');
   await page.waitForTimeout(800);
   await screenshot(page, 'river-dem-used');
+});
+
+test('a long tracing can be cancelled, and nothing changes', async ({ page }) => {
+  test.setTimeout(180_000);
+  const file = join(folder, 'valle-grande.tif');
+  writeFileSync(file, Buffer.from(valleyTiff(1500)));
+  await openApp(page);
+  await page.getByRole('tab', { name: 'Río' }).click();
+  await page.getByLabel('Elegir un modelo de elevación (.tif)').setInputFiles(file);
+  await expect(page.getByText(/valle-grande\.tif: 1500 × 1500 celdas/)).toBeVisible();
+  await page.getByRole('button', { name: 'Trazar ríos' }).click();
+  await expect(page.getByRole('progressbar', { name: 'Avance del trazado' })).toBeVisible();
+  await screenshot(page, 'river-dem-progress');
+  await page.getByRole('button', { name: 'Cancelar' }).click();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Trazar ríos' })).toBeVisible();
+  // The worker is gone: no result arrives later.
+  await page.waitForTimeout(3000);
+  await expect(page.getByLabel('Ríos nuevos, todavía sin usar')).toHaveCount(0);
+  await expect(page.locator('footer.status-bar')).toContainText('363 tramos de río');
 });

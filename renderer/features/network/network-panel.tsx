@@ -37,6 +37,16 @@ interface ImportDiagnostics {
   readonly diagnostics: readonly NetworkDiagnostic[];
 }
 
+/** Brings a block that has just appeared (progress, new rivers) into view in the scrolling side panel. */
+function revealOnMount(element: HTMLElement | null): void {
+  element?.scrollIntoView?.({ block: 'nearest' });
+}
+
+/** Brings the top of a block that has just appeared into view (its title first). */
+function revealTopOnMount(element: HTMLElement | null): void {
+  element?.scrollIntoView?.({ block: 'start' });
+}
+
 /** An overlay layer with a filter (OverlayLayer drops the keys that not every layer type has). */
 function layer(spec: Omit<LineLayerSpecification, 'source'> | Omit<CircleLayerSpecification, 'source'>): OverlayLayer {
   return spec as OverlayLayer;
@@ -251,7 +261,7 @@ function Candidate({ candidate }: { readonly candidate: CandidateRivers }) {
   };
 
   return (
-    <div className="river-candidate" aria-label={t('river.candidate.label')}>
+    <div className="river-candidate" aria-label={t('river.candidate.label')} ref={revealTopOnMount}>
       <h3 className="river-subtitle">{t('river.candidate.title', { name: candidate.fileName })}</h3>
       <p>
         {t('river.candidate.summary', {
@@ -471,7 +481,7 @@ function DemImport() {
           </div>
           <p className="river-hint">{t('river.dem.thresholdHint')}</p>
           {run ? (
-            <div className="river-progress" role="status">
+            <div className="river-progress" role="status" ref={revealOnMount}>
               <label>
                 {t(`river.dem.stage.${run.stage}`)}
                 <progress max={1} value={run.fraction} aria-label={t('river.dem.progress')} />
