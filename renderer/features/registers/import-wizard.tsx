@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import {
   checkCsvMapping,
   createCsvImport,
@@ -167,7 +168,7 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
     [head, schema, mapping],
   );
   const preview = useMemo(() => {
-    if (!head || mappingProblems.length > 0) return null;
+    if (!head || !context || mappingProblems.length > 0) return null;
     const made = createCsvImport(head.table, schema, mapping, { decimal, offsetMinutes: context.offsetMinutes });
     if (!made.ok) return null;
     const rows = made.value.previewRows(PREVIEW_ROWS);
@@ -185,7 +186,7 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
   }, [head, mappingProblems, schema, mapping, decimal, context, settings]);
 
   const run = () => {
-    if (!head) return;
+    if (!head || !context) return;
     const actor = currentActor();
     const onProgress = (progress: RunProgress) =>
       setStage((old) => (old.type === 'running' ? { ...old, progress } : old));
@@ -413,7 +414,7 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
               </div>
             )}
             <div className="form-buttons">
-              <button type="button" className="primary" disabled={mappingProblems.length > 0} onClick={run}>
+              <button type="button" className="primary" disabled={mappingProblems.length > 0 || !context} onClick={run}>
                 {t('registers.import.run')}
               </button>
             </div>
@@ -501,31 +502,18 @@ function ImportOutcome({ result }: { readonly result: RunResult | { readonly ok:
   );
 }
 
-/** Intakes and monitoring points by name, and the basin's clock, for the import. */
-function useImportContext(): ImportContext {
+/** Intakes and monitoring points by name, and the basin's clock, for the import; undefined until read. */
+function useImportContext(): ImportContext | undefined {
   const session = useSession();
-  const [context, setContext] = useState<ImportContext>({
-    intakes: [],
-    points: [],
-    offsetMinutes: session.basin.info.settings.utcOffsetMinutes,
-  });
-  useEffect(() => {
-    let live = true;
-    void (async () => {
-      const [intakes, points] = await Promise.all([
-        session.repository.list('intakes'),
-        session.repository.list('monitoringPoints'),
-      ]);
-      if (!live) return;
-      setContext({
-        intakes: intakes.map((intake) => ({ id: intake.id, name: intake.name })),
-        points: points.map((point) => ({ id: point.id, name: point.name })),
-        offsetMinutes: session.basin.info.settings.utcOffsetMinutes,
-      });
-    })();
-    return () => {
-      live = false;
+  return useLiveQuery(async () => {
+    const [intakes, points] = await Promise.all([
+      session.repository.list('intakes'),
+      session.repository.list('monitoringPoints'),
+    ]);
+    return {
+      intakes: intakes.map((intake) => ({ id: intake.id, name: intake.name })),
+      points: points.map((point) => ({ id: point.id, name: point.name })),
+      offsetMinutes: session.basin.info.settings.utcOffsetMinutes,
     };
   }, [session]);
-  return context;
 }
