@@ -158,10 +158,14 @@ test('draws a restoration polygon and reads its area in hectares', async ({ page
   await screenshot(page, 'field-site-editing');
   await details.getByRole('button', { name: 'Guardar la forma' }).click();
   await expect(details.getByRole('button', { name: 'Editar la forma en el mapa' })).toBeVisible();
-  const editedHa = numberIn(await details.getByText(/^Área: /).textContent(), /Área: ([\d.,]+) ha/);
   // Square of side s plus the triangle-shaped gain from moving one corner by (60, 60): s * 60 px² more.
   const expectedEditedHa = expectedHa + (side * 60 * view.metresPerPixel(5.0) ** 2) / 10_000;
-  expect(Math.abs(editedHa - expectedEditedHa) / expectedEditedHa).toBeLessThan(0.05);
+  await expect
+    .poll(async () => {
+      const editedHa = numberIn(await details.getByText(/^Área: /).textContent(), /Área: ([\d.,]+) ha/);
+      return Math.abs(editedHa - expectedEditedHa) / expectedEditedHa;
+    })
+    .toBeLessThan(0.05);
 
   // A field visit with its survival rate and a photo.
   await details.getByRole('button', { name: 'Agregar una visita' }).click();
