@@ -115,7 +115,8 @@ export function SiteActions() {
     setImported(shapes);
     freeTheMap();
     setDraft({ type: 'site', geometry: shapes[0]!.geometry });
-    currentMap()?.fitBounds(bboxOf(shapes[0]!.geometry));
+    // The closing table pane resets the map's padding, which would cut short a move started now.
+    setTimeout(() => currentMap()?.fitBounds(bboxOf(shapes[0]!.geometry)), 80);
   };
 
   const pickImported = (index: number) => {
