@@ -28,6 +28,13 @@ test('lists the sample findings with filters, in Spanish', async ({ page }) => {
   await page.getByLabel('Gravedad').selectOption({ label: 'Alta' });
   await expect(items.first()).toContainText('Alta');
   await screenshot(page, 'findings-list-filtered');
+
+  await page.getByLabel('Idioma').selectOption('pt-BR');
+  await expect(page.locator('.findings-panel').getByRole('status')).toContainText(/\d+ constatações/);
+  await expect(page.getByRole('list', { name: 'Constatações encontradas' }).getByRole('button').first()).toContainText(
+    'Qualidade da água',
+  );
+  await screenshot(page, 'findings-list-pt-BR');
 });
 
 test('opens a finding: conditions, evidence that flies the map, and a decision that changes its status', async ({

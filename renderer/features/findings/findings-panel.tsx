@@ -102,9 +102,21 @@ function StatusBadge({ status }: { readonly status: FindingStatus }) {
   return <span className={`finding-status status-${status}`}>{t(`findings.status.${status}`)}</span>;
 }
 
+/** Shows a finding on the map: its subject and the communities downstream it affects, all in view. */
 function flyToFinding(finding: Finding, places: FindingPlaces | undefined): void {
   const at = places ? findingLocation(finding, places) : null;
-  if (at) currentMap()?.flyTo(at, 14);
+  if (!at || !places) return;
+  const anchors = finding.affectedCommunityIds
+    .map((id) => places.anchors.get(id))
+    .filter((anchor): anchor is readonly [number, number] => anchor !== undefined);
+  const points: (readonly [number, number])[] = [at, ...anchors];
+  if (points.length === 1) {
+    currentMap()?.flyTo(at, 14);
+    return;
+  }
+  const lons = points.map((point) => point[0]);
+  const lats = points.map((point) => point[1]);
+  currentMap()?.fitBounds([Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)], 80);
 }
 
 function FilterField({
@@ -545,6 +557,13 @@ export function FindingPanel({ id }: { readonly id: string }) {
   const finding = useFindingsStore((state) => state.byId.get(id));
   const status = useFindingsStore((state) => state.status);
   const places = useFindingPlaces(session);
+  const map = useMapStore((state) => state.map);
+  const marks = useMemo(() => (finding && places ? selectionMarks(finding, places) : null), [finding, places]);
+  useEffect(() => {
+    if (!map || !marks) return undefined;
+    map.setOverlay(SELECTION_OVERLAY, marks, SELECTION_LAYERS);
+    return () => map.removeOverlay(SELECTION_OVERLAY);
+  }, [map, marks]);
   const select = useUiStore((state) => state.select);
   const evidenceIds = finding?.evidence ?? [];
   const records = useLiveQuery(async (): Promise<EvidenceRecords> => {
@@ -653,7 +672,7 @@ export function FindingPanel({ id }: { readonly id: string }) {
         {finding.affectedCommunities.length === 0 ? (
           <p className="findings-note">{t('findings.panel.affectedNone')}</p>
         ) : (
-          <ul>
+          <ul className="affected-list">
             {finding.affectedCommunities.map((affected) => (
               <li key={affected.communityId}>
                 {t('findings.panel.affectedItem', {
@@ -675,6 +694,52 @@ export function FindingPanel({ id }: { readonly id: string }) {
     </article>
   );
 }
+
+const SELECTION_OVERLAY = 'finding-selected';
+
+/** The selected finding on the map: a ring at its subject and a dot at each community downstream it affects. */
+function selectionMarks(finding: Finding, places: FindingPlaces): GeoJSON.FeatureCollection {
+  const features: GeoJSON.Feature[] = [];
+  const at = findingLocation(finding, places);
+  if (at)
+    features.push({ type: 'Feature', properties: { role: 'subject' }, geometry: { type: 'Point', coordinates: at } });
+  for (const communityId of finding.affectedCommunityIds) {
+    const anchor = places.anchors.get(communityId);
+    if (anchor)
+      features.push({
+        type: 'Feature',
+        properties: { role: 'affected' },
+        geometry: { type: 'Point', coordinates: [anchor[0], anchor[1]] },
+      });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+const SELECTION_LAYERS: readonly OverlayLayer[] = [
+  {
+    id: 'finding-selected-affected',
+    type: 'circle',
+    filter: ['==', ['get', 'role'], 'affected'],
+    paint: {
+      'circle-radius': 7,
+      'circle-color': '#6d28d9',
+      'circle-opacity': 0.85,
+      'circle-stroke-color': '#ffffff',
+      'circle-stroke-width': 2,
+    },
+  },
+  {
+    id: 'finding-selected-subject',
+    type: 'circle',
+    filter: ['==', ['get', 'role'], 'subject'],
+    paint: {
+      'circle-radius': 16,
+      'circle-color': 'rgba(0,0,0,0)',
+      'circle-stroke-color': '#1d2a22',
+      'circle-stroke-width': 3,
+    },
+  },
+];
 
 const BADGE_LAYERS: readonly OverlayLayer[] = [
   {

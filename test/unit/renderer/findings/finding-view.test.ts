@@ -9,6 +9,7 @@ import {
   formatPeriod,
   NO_FILTERS,
   periodOverlaps,
+  sentenceNumber,
   yearsOf,
   type FindingPlaces,
 } from '../../../../renderer/features/findings/finding-view';
@@ -92,6 +93,34 @@ describe('how a finding reads', () => {
     expect(findingSentence(finding, 'es')).toContain('en marzo de 2026 en la toma Bocatoma Alta');
     expect(findingSentence(finding, 'es')).toContain('1240 m³');
     expect(findingSentence(finding, 'pt-BR')).toContain('março de 2026');
+  });
+
+  it('keeps the decimals that tell a small value from its limit', () => {
+    const arsenic = createFinding('f2', {
+      sentence: {
+        code: 'rules.sentence.waterQualityHigh',
+        params: {
+          point: 'Quebrada',
+          parameter: 'arsenic',
+          value: 0.012,
+          unit: 'mg/L',
+          limit: 0.01,
+          basis: 'OMS',
+          period: '2026-07',
+          clause: 9,
+          version: 1,
+        },
+      },
+    });
+    expect(findingSentence(arsenic, 'es')).toContain(
+      'arsénico llegó a 0,012 mg/L en julio de 2026, por encima del límite de 0,01 mg/L',
+    );
+    expect([
+      sentenceNumber(6.4, 'es'),
+      sentenceNumber(0.0005, 'es'),
+      sentenceNumber(119811.37, 'es'),
+      sentenceNumber(24, 'en'),
+    ]).toEqual(['6,4', '0,0005', '119.811,4', '24']);
   });
 
   it('formats months, days and season intervals', () => {
