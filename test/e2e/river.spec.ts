@@ -255,8 +255,14 @@ test('an elevation model is traced in a worker with progress, and its rivers app
   // Re-placing every intake, point and event waits for the store; on a loaded test machine that takes a while.
   await expect(page.getByText('Listo: la cuenca ya usa los ríos nuevos.')).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('footer.status-bar')).toContainText('12 comunidades');
+  await expect(page.locator('footer.status-bar')).not.toContainText('363 tramos');
   await page.waitForTimeout(800);
   await screenshot(page, 'river-dem-used');
+
+  // The previous rivers can be put back.
+  await page.getByRole('button', { name: 'Volver a los ríos anteriores' }).click();
+  await expect(page.getByText('Listo: la cuenca volvió a usar sus ríos anteriores.')).toBeVisible({ timeout: 60_000 });
+  await expect(page.locator('footer.status-bar')).toContainText('363 tramos de río');
 });
 
 test('a long tracing can be cancelled, and nothing changes', async ({ page }) => {

@@ -1,5 +1,5 @@
 import type { FeatureCollection, LineString } from 'geojson';
-import type { RiverNetwork } from '../../../src/hydrology/river-network';
+import { RiverNetwork } from '../../../src/hydrology/river-network';
 import type { NetworkSnap } from '../../../src/domain/records';
 import type { Actor, Patch } from '../../../src/ports/repository';
 import type { DexieRepository } from '../../store/dexie-repository';
@@ -170,7 +170,24 @@ export async function replaceBasinRivers(
   actor: Actor,
   replacement: RiverReplacement = {},
 ): Promise<ReplacementOutcome> {
-  const stored = withNewRivers(basin, network, replacement);
+  return storeBasin(repository, withNewRivers(basin, network, replacement), network, actor);
+}
+
+/** Puts back a basin kept before a replacement (its rivers, sub-basins, hillshade) and re-snaps the records to it. */
+export async function restoreBasin(
+  repository: DexieRepository,
+  previous: StoredBasin,
+  actor: Actor,
+): Promise<ReplacementOutcome> {
+  return storeBasin(repository, previous, RiverNetwork.fromGeoJson(previous.reaches).network, actor);
+}
+
+async function storeBasin(
+  repository: DexieRepository,
+  stored: StoredBasin,
+  network: RiverNetwork,
+  actor: Actor,
+): Promise<ReplacementOutcome> {
   await repository.setMeta(BASIN_META_KEY, stored);
   const toleranceM = stored.info.settings.snapToleranceM;
   let resnapped = 0;

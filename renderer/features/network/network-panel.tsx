@@ -11,7 +11,13 @@ import { useMapStore } from '../../state/map-store';
 import type { OverlayLayer } from '../../map/basin-map';
 import type { CircleLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 import { useUiStore } from '../../state/ui-store';
-import { networkBounds, replaceBasinRivers, storedReaches, type ReplacementOutcome } from './basin-replacement';
+import {
+  networkBounds,
+  replaceBasinRivers,
+  restoreBasin,
+  storedReaches,
+  type ReplacementOutcome,
+} from './basin-replacement';
 import { clearFocus, DiagnosticList } from './diagnostic-list';
 import { parseDecimal, useRiverImportStore, type CandidateRivers } from './river-import-store';
 import './network.css';
@@ -301,15 +307,46 @@ function Candidate({ candidate }: { readonly candidate: CandidateRivers }) {
   );
 }
 
-function UsedMessage({ outcome }: { readonly outcome: ReplacementOutcome }) {
+function UsedMessage({ outcome }: { readonly outcome: ReplacementOutcome & { readonly restored?: boolean } }) {
   const t = useT();
+  const session = useSession();
+  const reload = useReloadSession();
+  const setUsed = useRiverImportStore((state) => state.setUsed);
+  const setFailed = useRiverImportStore((state) => state.setFailed);
+  const [restoring, setRestoring] = useState(false);
+
+  const restore = async () => {
+    setRestoring(true);
+    try {
+      const previous = (await session.repository.getMeta(PREVIOUS_BASIN_KEY)) as StoredBasin | undefined;
+      if (!previous) return;
+      const result = await restoreBasin(session.repository, previous, currentActor());
+      await session.repository.setMeta(IMPORT_DIAGNOSTICS_KEY, null);
+      await reload();
+      setUsed({ ...result, restored: true });
+    } catch (error) {
+      setFailed({
+        code: 'river.candidate.failed',
+        params: { detail: error instanceof Error ? error.message : String(error) },
+      });
+    } finally {
+      setRestoring(false);
+    }
+  };
+
   return (
-    <div role="status" className="river-ok">
-      <p>{t('river.candidate.used')}</p>
+    <div role="status" className="river-ok river-used">
+      <p>{outcome.restored ? t('river.candidate.restored') : t('river.candidate.used')}</p>
       {outcome.resnapped > 0 && <p>{t('river.candidate.resnapped', { count: outcome.resnapped })}</p>}
       {outcome.failed > 0 && (
         <p className="river-error">{t('river.candidate.resnapFailed', { count: outcome.failed })}</p>
       )}
+      {!outcome.restored && (
+        <button type="button" disabled={restoring} onClick={() => void restore()}>
+          {t('river.candidate.restore')}
+        </button>
+      )}
+      {restoring && <p className="river-hint">{t('river.candidate.saving')}</p>}
     </div>
   );
 }

@@ -54,6 +54,14 @@ export interface DelineationRun {
   readonly stage: DelineateStage;
 }
 
+/** How the last "use as the basin's rivers" (or putting the previous ones back) went. */
+export interface UsedOutcome {
+  readonly resnapped: number;
+  readonly failed: number;
+  /** True when the previous rivers were put back. */
+  readonly restored?: boolean;
+}
+
 interface RiverImportState {
   readonly busy: 'file' | 'dem' | null;
   readonly errors: readonly CodedMessage[];
@@ -61,8 +69,8 @@ interface RiverImportState {
   readonly dem: LoadedDem | null;
   readonly run: DelineationRun | null;
   /** How the last "use as the basin's rivers" went, shown until the next import. */
-  readonly used: { readonly resnapped: number; readonly failed: number } | null;
-  setUsed(used: { readonly resnapped: number; readonly failed: number }): void;
+  readonly used: UsedOutcome | null;
+  setUsed(used: UsedOutcome): void;
   setFailed(error: CodedMessage): void;
   readFile(file: File): Promise<void>;
   readDem(file: File): Promise<void>;

@@ -3,6 +3,7 @@ import { RiverNetwork } from '../../../../src/hydrology/river-network';
 import type { StoredBasin } from '../../../../renderer/session/basin-files';
 import {
   replaceBasinRivers,
+  restoreBasin,
   snapChanges,
   storedReaches,
   withNewRivers,
@@ -182,5 +183,27 @@ describe('replaceBasinRivers', () => {
     expect((await repository.verifyAudit()).ok).toBe(true);
     expect(await db.recordTable('withdrawals').count()).toBe(1);
     expect(await db.recordTable('communities').count()).toBe(1);
+  });
+
+  it('puts the previous rivers back and the records on them', async () => {
+    const { repository } = openStore();
+    const previous = { ...createBasin(), reaches: OLD_REACHES };
+    await repository.setMeta(BASIN_META_KEY, previous);
+    const intake = await repository.create(
+      'intakes',
+      createIntakeDraft({ location: [-75.6005, 5.0003], snap: { reachId: 'old', fraction: 0.5, distanceM: 55.44 } }),
+      COORDINATOR,
+    );
+    if (!intake.ok) throw new Error('fixture');
+    await replaceBasinRivers(repository, previous, newNetwork(), COORDINATOR);
+    expect((await repository.get('intakes', intake.value.id))?.snap?.reachId).toBe('east');
+
+    const outcome = await restoreBasin(repository, previous, COORDINATOR);
+
+    expect(outcome).toEqual({ resnapped: 1, failed: 0 });
+    expect(await repository.getMeta(BASIN_META_KEY)).toEqual(previous);
+    const restored = await repository.get('intakes', intake.value.id);
+    expect(restored?.snap?.reachId).toBe('old');
+    expect(restored?.version).toBe(3);
   });
 });
