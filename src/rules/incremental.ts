@@ -52,6 +52,10 @@ type Store = { [K in keyof RecordKinds]: Map<string, RecordKinds[K]> };
 
 const ALL_TIME: Pick<UnitFilter, 'fromMs' | 'toMs'> = { fromMs: Number.NEGATIVE_INFINITY, toMs: Number.POSITIVE_INFINITY };
 
+function subjectKey(draft: FindingDraft): string {
+  return `${draft.subject.type}:${draft.subject.id}`;
+}
+
 function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
   return new Map(records.map((record) => [record.id, record]));
 }
@@ -65,8 +69,13 @@ export class IncrementalEvaluator {
   private clauses: ClauseInForce[] = [];
   private decisions = new Map<string, Decision>();
   private readonly drafts = new Map<string, FindingDraft>();
-  /** Draft ids per clause in force (index into `clauses`) and per ladder chain. */
-  private draftsOfClause: Set<string>[] = [];
+  /**
+   * Drafts per clause in force (index into `clauses`), grouped by subject key ('intake:int-7'), each with the
+   * sequence number it was added with: a change re-reads only its subjects' drafts, in the order they were added.
+   */
+  private draftsOfClause: Map<string, Map<string, { draft: FindingDraft; seq: number }>>[] = [];
+  private nextSeq = 0;
+  /** Draft ids per ladder chain. */
   private readonly draftsOfChain = new Map<string, Set<string>>();
   private readonly clauseOfDraft = new Map<string, number>();
   private readonly current = new Map<string, Finding>();
@@ -158,7 +167,7 @@ export class IncrementalEvaluator {
     this.drafts.clear();
     this.draftsOfChain.clear();
     this.clauseOfDraft.clear();
-    this.draftsOfClause = this.clauses.map(() => new Set());
+    this.draftsOfClause = this.clauses.map(() => new Map());
     const emitted = this.clauses.map((c) => draftsOf([c], this.ctx));
     const chains = new Set<string>(this.currentOfChain.keys());
     emitted.forEach((list, clauseIndex) => {
@@ -173,7 +182,15 @@ export class IncrementalEvaluator {
   private addDraft(draft: FindingDraft, clauseIndex: number): void {
     this.drafts.set(draft.id, draft);
     this.clauseOfDraft.set(draft.id, clauseIndex);
-    this.draftsOfClause[clauseIndex]!.add(draft.id);
+    const bySubject = this.draftsOfClause[clauseIndex]!;
+    const subject = subjectKey(draft);
+    let ofSubject = bySubject.get(subject);
+    if (!ofSubject) {
+      ofSubject = new Map();
+      bySubject.set(subject, ofSubject);
+    }
+    // A draft written again keeps its place, as a Set keeps a value added twice.
+    ofSubject.set(draft.id, { draft, seq: ofSubject.get(draft.id)?.seq ?? this.nextSeq++ });
     const chain = chainKeyOf(draft.id);
     let set = this.draftsOfChain.get(chain);
     if (!set) {
@@ -185,7 +202,14 @@ export class IncrementalEvaluator {
 
   private removeDraft(id: string): void {
     const clauseIndex = this.clauseOfDraft.get(id);
-    if (clauseIndex !== undefined) this.draftsOfClause[clauseIndex]?.delete(id);
+    const draft = this.drafts.get(id);
+    if (clauseIndex !== undefined && draft) {
+      const bySubject = this.draftsOfClause[clauseIndex];
+      const subject = subjectKey(draft);
+      const ofSubject = bySubject?.get(subject);
+      ofSubject?.delete(id);
+      if (ofSubject?.size === 0) bySubject!.delete(subject);
+    }
     this.clauseOfDraft.delete(id);
     this.drafts.delete(id);
     const chain = chainKeyOf(id);
@@ -199,13 +223,21 @@ export class IncrementalEvaluator {
     const chains = new Set<string>();
     filters.forEach((filter, clauseIndex) => {
       if (filter === null) return;
-      for (const id of [...this.draftsOfClause[clauseIndex]!]) {
-        const draft = this.drafts.get(id)!;
-        const subject = `${draft.subject.type}:${draft.subject.id}`;
-        if (filter.subjects !== null && !filter.subjects.has(subject)) continue;
-        if (draft.periodStartMs > filter.toMs || draft.periodEndMs < filter.fromMs) continue;
-        this.removeDraft(id);
-        chains.add(chainKeyOf(id));
+      const bySubject = this.draftsOfClause[clauseIndex]!;
+      const groups = filter.subjects === null ? [...bySubject.values()] : [...filter.subjects].map((subject) => bySubject.get(subject));
+      const touched: { draft: FindingDraft; seq: number }[] = [];
+      for (const group of groups) {
+        if (!group) continue;
+        for (const entry of group.values()) {
+          if (entry.draft.periodStartMs > filter.toMs || entry.draft.periodEndMs < filter.fromMs) continue;
+          touched.push(entry);
+        }
+      }
+      // In the order the drafts were added, as a walk over all of them would meet them.
+      touched.sort((a, b) => a.seq - b.seq);
+      for (const { draft } of touched) {
+        this.removeDraft(draft.id);
+        chains.add(chainKeyOf(draft.id));
       }
       for (const draft of draftsOf([this.clauses[clauseIndex]!], this.ctx, [filter])) {
         this.addDraft(draft, clauseIndex);

@@ -252,6 +252,7 @@ export class RecordIndex {
   private readonly downstreamByPosition = new WeakMap<NetworkPosition, AffectedCommunity[]>();
   private readonly communityDownstreamCache = new Map<string, AffectedCommunity[]>();
   private readonly upstreamCache = new Map<string, Int32Array>();
+  private readonly upstreamByPosition = new WeakMap<NetworkPosition, Int32Array>();
 
   constructor(
     records: RuleRecords,
@@ -591,9 +592,14 @@ export class RecordIndex {
    * upstream of it too. Sorted by intake index.
    */
   consumptiveIntakesUpstreamOf(position: NetworkPosition): Int32Array {
+    const known = this.upstreamByPosition.get(position);
+    if (known) return known;
     const key = positionKey(position);
     const cached = this.upstreamCache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.upstreamByPosition.set(position, cached);
+      return cached;
+    }
     const found: number[] = [];
     this.intakes.forEach((intake, index) => {
       if (!intake.snap || !flowsThrough(this.network, intake.snap, position)) return;
@@ -602,6 +608,7 @@ export class RecordIndex {
     });
     const upstream = Int32Array.from(found);
     this.upstreamCache.set(key, upstream);
+    this.upstreamByPosition.set(position, upstream);
     return upstream;
   }
 
