@@ -139,7 +139,7 @@ function EventForm({ lonLat, onClose }: { readonly lonLat: [number, number]; rea
           ? t('field.event.onRiver', { meters: Math.round(snap.distanceM) })
           : t('field.event.offRiver', { meters: Math.round(toleranceM) })}
       </p>
-      <label>
+      <label className="field-wide">
         {t('field.event.observedAt')}
         <input type="datetime-local" value={observedAt} onChange={(event) => setObservedAt(event.target.value)} required />
       </label>
@@ -444,7 +444,7 @@ function WarningForm({
           ))}
         </select>
       </label>
-      <label>
+      <label className="field-wide">
         {t('field.warning.when')}
         <input type="datetime-local" value={sentAt} onChange={(change) => setSentAt(change.target.value)} required />
       </label>

@@ -163,7 +163,7 @@ function SampleForm({ onClose, pointId }: { readonly onClose: () => void; readon
           ))}
         </select>
       </label>
-      <label>
+      <label className="field-wide">
         {t('field.quality.time')}
         <input type="datetime-local" value={time} onChange={(change) => setTime(change.target.value)} required />
       </label>
