@@ -563,7 +563,7 @@ export function WithdrawalForm({ record, onDone }: FormProps<Withdrawal>) {
             <select id={id} value={values.unit} onChange={(event) => set('unit', event.target.value as UnitId)}>
               {units.map((unit) => (
                 <option key={unit} value={unit}>
-                  {unitSymbol(unit)}
+                  {unitSymbol(unit, t.locale)}
                 </option>
               ))}
             </select>

@@ -331,7 +331,7 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
                           >
                             {field.units.map((unit) => (
                               <option key={unit} value={unit}>
-                                {unitSymbol(unit)}
+                                {unitSymbol(unit, t.locale)}
                               </option>
                             ))}
                           </select>
@@ -344,7 +344,7 @@ export function ImportWizard({ kind, onClose }: ImportWizardProps) {
                           >
                             {MEASUREMENT_UNITS.map((unit) => (
                               <option key={unit} value={unit}>
-                                {unit === 'auto' ? t('registers.import.unitAuto') : unitSymbol(unit)}
+                                {unit === 'auto' ? t('registers.import.unitAuto') : unitSymbol(unit, t.locale)}
                               </option>
                             ))}
                           </select>

@@ -74,7 +74,7 @@ export function describeValue(
     if (field === 'intakeId') return lookups.intakes.get(value)?.name ?? value;
     if (field === 'pointId') return lookups.points.get(value)?.name ?? value;
     if (field === 'siteId') return lookups.sites.get(value)?.name ?? value;
-    if (field === 'unit') return unitSymbol(value);
+    if (field === 'unit') return unitSymbol(value, locale);
     if (field === 'status')
       return enumLabel(locale, kind === 'restorationSites' ? 'registers.siteStatus.' : 'registers.eventStatus.', value);
     if (field === 'kind' && kind === 'monitoringPoints') return enumLabel(locale, 'registers.pointKind.', value);
@@ -107,7 +107,7 @@ export function describeValue(
       });
     }
     if ('quantity' in object && typeof object['value'] === 'number') {
-      return `${formatNumber(object['value'], locale, 3)}\u00a0${unitSymbol(String(object['unit']))}`;
+      return `${formatNumber(object['value'], locale, 3)}\u00a0${unitSymbol(String(object['unit']), locale)}`;
     }
     if ('type' in object && 'coordinates' in object) return t(`registers.value.geometry`);
   }

@@ -317,7 +317,7 @@ const measurements: RegisterDefinition<Measurement> = {
       key: 'value',
       labelKey: 'registers.column.value',
       numeric: true,
-      cell: (record, _l, locale) => number(record.value, locale, 3, unitSymbol(record.unit)),
+      cell: (record, _l, locale) => number(record.value, locale, 3, unitSymbol(record.unit, locale)),
     },
     review,
   ],
@@ -487,8 +487,10 @@ const SYMBOLS: Readonly<Record<string, string>> = {
   'MPN/100mL': 'NMP/100 mL',
 };
 
-/** How a stored unit id shows on screen (m3 -> m³). */
-export function unitSymbol(unit: string): string {
+/** How a stored unit id shows on screen (m3 -> m³); colony counts are UFC / NMP in Spanish and Portuguese. */
+export function unitSymbol(unit: string, locale: Locale = 'es'): string {
+  if (locale === 'en' && unit === 'CFU/100mL') return 'CFU/100 mL';
+  if (locale === 'en' && unit === 'MPN/100mL') return 'MPN/100 mL';
   return SYMBOLS[unit] ?? unit;
 }
 
