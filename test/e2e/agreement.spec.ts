@@ -102,3 +102,16 @@ test('logging a swap of irrigation turns shows it on the calendar before saving'
   await calendar.scrollIntoViewIfNeeded();
   await screenshot(page, 'agreement-roster-swap');
 });
+
+test('a shorter ladder window previews the findings whose rung would change', async ({ page }) => {
+  await openAgreement(page);
+  await page.getByRole('button', { name: 'Enmendar firmantes o escalera' }).click();
+  const editor = page.getByRole('form', { name: 'Firmantes y escalera de sanciones' });
+  await expect(
+    editor.getByRole('group', { name: 'Comunidades que firman' }).getByRole('checkbox', { checked: true }),
+  ).toHaveCount(12);
+  await editor.getByLabel('Vigente desde').fill('2025-08-01');
+  await editor.getByLabel('Las repeticiones se cuentan dentro de').fill('30');
+  await expect(editor.getByText(/Cambiarían? \d+ hallazgos?/)).toBeVisible({ timeout: 30_000 });
+  await screenshot(page, 'agreement-ladder-what-if');
+});

@@ -42,6 +42,7 @@ export function amend(
   effectiveFrom: string,
   clauses: readonly Clause[],
   note: string,
+  terms: Partial<Pick<AgreementVersion, 'signatories' | 'ladder'>> = {},
 ): Agreement | AmendProblem {
   const latest = latestVersion(agreement);
   if (effectiveFrom <= latest.effectiveFrom)
@@ -60,6 +61,7 @@ export function amend(
     version: latest.version + 1,
     effectiveFrom,
     effectiveTo: latest.effectiveTo !== null && latest.effectiveTo >= effectiveFrom ? latest.effectiveTo : null,
+    ...terms,
     clauses: bumped,
     amendmentNote: note,
   };

@@ -4,9 +4,11 @@ import {
   CLAUSE_KINDS,
   toAgreementDocument,
   type Agreement,
+  type AgreementVersion,
   type Clause,
   type ClauseKind,
   type Roster,
+  type Rung,
 } from '../../../src/domain/agreement';
 import { formatDate } from '../../../src/i18n/format';
 import { hasMessage } from '../../../src/i18n/translate';
@@ -31,7 +33,7 @@ import {
   readAgreementFile,
   withClause,
 } from './agreement-edit';
-import { CLAUSE_FIELDS } from './clause-fields';
+import { CLAUSE_FIELDS, type FieldSpec } from './clause-fields';
 import { ClauseForm, type FormOptions } from './clause-form';
 import { TurnsCalendar } from './turns-calendar';
 import './agreement.css';
@@ -42,9 +44,65 @@ import './agreement.css';
  * previewed with the findings it would create or clear; the agreement goes out and comes in as a JSON file.
  */
 
-interface Editing {
-  readonly clause: Clause;
-  readonly isNew: boolean;
+/** The terms of a version an amendment can change besides its clauses. */
+type Terms = Pick<AgreementVersion, 'signatories' | 'ladder'>;
+
+/** What is being amended: one clause (new or existing), or the version's signatories and ladder. */
+type Editing =
+  | { readonly type: 'clause'; readonly clause: Clause; readonly isNew: boolean }
+  | { readonly type: 'terms'; readonly terms: Terms };
+
+const TERMS_FIELDS: readonly FieldSpec[] = [
+  { type: 'ids', key: 'signatories', source: 'communities', nullable: false },
+  { type: 'group', key: 'ladder', fields: [{ type: 'number', key: 'windowDays', unit: 'days', integer: true }] },
+];
+
+const RUNGS: readonly Rung[] = ['notice', 'warning', 'sanction'];
+
+function RungsField({
+  rungs,
+  onChange,
+}: {
+  readonly rungs: readonly Rung[];
+  readonly onChange: (rungs: Rung[]) => void;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="clause-field clause-rows">
+      <legend>{t('agreement.field.rungs')}</legend>
+      <ol className="rungs">
+        {rungs.map((rung, index) => (
+          <li key={index}>
+            <select
+              aria-label={t('agreement.rung', { step: String(index + 1) })}
+              value={rung}
+              onChange={(event) =>
+                onChange(rungs.map((known, i) => (i === index ? (event.target.value as Rung) : known)))
+              }
+            >
+              {RUNGS.map((option) => (
+                <option key={option} value={option}>
+                  {t(`rules.rung.${option}`)}
+                </option>
+              ))}
+            </select>
+            {rungs.length > 1 && (
+              <button
+                type="button"
+                className="clause-remove"
+                onClick={() => onChange(rungs.filter((_, i) => i !== index))}
+              >
+                {t('agreement.rows.remove')}
+              </button>
+            )}
+          </li>
+        ))}
+      </ol>
+      <button type="button" onClick={() => onChange([...rungs, rungs[rungs.length - 1] ?? 'notice'])}>
+        {t('agreement.rows.add')}
+      </button>
+    </fieldset>
+  );
 }
 
 /** The path and message of a format problem, in the user's language. */
@@ -84,6 +142,59 @@ function VersionRange({ from, to }: { readonly from: string; readonly to: string
   );
 }
 
+function ClauseBody({
+  editing,
+  setEditing,
+  options,
+  referenceDate,
+  utcOffsetMinutes,
+  communityNames,
+}: {
+  readonly editing: Extract<Editing, { type: 'clause' }>;
+  readonly setEditing: (editing: Editing | null) => void;
+  readonly options: FormOptions;
+  readonly referenceDate: string;
+  readonly utcOffsetMinutes: number;
+  readonly communityNames: ReadonlyMap<string, string>;
+}) {
+  const t = useT();
+  const clause = editing.clause;
+  return (
+    <>
+      <div className="clause-columns">
+        <div className="clause-wording">
+          <label htmlFor="clause-wording">{t('agreement.clause.wording')}</label>
+          <textarea
+            id="clause-wording"
+            rows={6}
+            value={clause.wording}
+            onChange={(event) => setEditing({ ...editing, clause: { ...clause, wording: event.target.value } })}
+          />
+          <p className="findings-note">{t('agreement.clause.wordingHint')}</p>
+        </div>
+        <div className="clause-machine">
+          <h4>{t('agreement.clause.machine')}</h4>
+          <ClauseForm
+            fields={CLAUSE_FIELDS[clause.params.kind]}
+            params={clause.params}
+            options={options}
+            readOnly={false}
+            onChange={(params) => setEditing({ ...editing, clause: { ...clause, params } })}
+          />
+        </div>
+      </div>
+      {clause.params.kind === 'rotation' && (
+        <TurnsCalendar
+          roster={clause.params.roster}
+          communityNames={communityNames}
+          utcOffsetMinutes={utcOffsetMinutes}
+          referenceDate={referenceDate}
+        />
+      )}
+    </>
+  );
+}
+
 function ClauseEditor({
   agreement,
   editing,
@@ -113,11 +224,18 @@ function ClauseEditor({
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const original = latest.clauses.find((clause) => clause.id === editing.clause.id);
-  const unchanged = !editing.isNew && JSON.stringify(original) === JSON.stringify(editing.clause);
+  const unchanged =
+    editing.type === 'clause'
+      ? !editing.isNew &&
+        JSON.stringify(latest.clauses.find((clause) => clause.id === editing.clause.id)) ===
+          JSON.stringify(editing.clause)
+      : JSON.stringify({ signatories: latest.signatories, ladder: latest.ladder }) === JSON.stringify(editing.terms);
   const amended = useMemo(
-    () => amend(agreement, from, withClause(latest.clauses, editing.clause), note),
-    [agreement, from, latest, editing.clause, note],
+    () =>
+      editing.type === 'clause'
+        ? amend(agreement, from, withClause(latest.clauses, editing.clause), note)
+        : amend(agreement, from, latest.clauses, note, editing.terms),
+    [agreement, from, latest, editing, note],
   );
   const check = useMemo(() => (isAmendProblem(amended) ? null : checkAgreement(amended)), [amended]);
   const problem = isAmendProblem(amended)
@@ -154,51 +272,48 @@ function ClauseEditor({
       setEditing(null);
     } else setMessage({ kind: 'error', text: result.problems.map((item) => t.message(item)).join(' ') });
   };
-  const clause = editing.clause;
+  const title =
+    editing.type === 'clause'
+      ? t('agreement.clause.label', {
+          number: String(editing.clause.number),
+          kind: t(`rules.kind.${editing.clause.params.kind}`),
+        })
+      : t('agreement.terms.title');
   return (
     <form
       className="clause-editor"
-      aria-label={t('agreement.clause.label', {
-        number: String(clause.number),
-        kind: t(`rules.kind.${clause.params.kind}`),
-      })}
+      aria-label={title}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
       }}
     >
-      <h3>
-        {t('agreement.clause.label', { number: String(clause.number), kind: t(`rules.kind.${clause.params.kind}`) })}
-      </h3>
-      <div className="clause-columns">
-        <div className="clause-wording">
-          <label htmlFor="clause-wording">{t('agreement.clause.wording')}</label>
-          <textarea
-            id="clause-wording"
-            rows={6}
-            value={clause.wording}
-            onChange={(event) => setEditing({ ...editing, clause: { ...clause, wording: event.target.value } })}
-          />
-          <p className="findings-note">{t('agreement.clause.wordingHint')}</p>
-        </div>
-        <div className="clause-machine">
-          <h4>{t('agreement.clause.machine')}</h4>
+      <h3>{title}</h3>
+      {editing.type === 'clause' ? (
+        <ClauseBody
+          editing={editing}
+          setEditing={setEditing}
+          options={options}
+          referenceDate={referenceDate}
+          utcOffsetMinutes={utcOffsetMinutes}
+          communityNames={communityNames}
+        />
+      ) : (
+        <div className="clause-form">
           <ClauseForm
-            fields={CLAUSE_FIELDS[clause.params.kind]}
-            params={clause.params}
+            fields={TERMS_FIELDS}
+            params={editing.terms}
             options={options}
             readOnly={false}
-            onChange={(params) => setEditing({ ...editing, clause: { ...clause, params } })}
+            onChange={(terms) => setEditing({ type: 'terms', terms })}
+          />
+          <RungsField
+            rungs={editing.terms.ladder.rungs}
+            onChange={(rungs) =>
+              setEditing({ type: 'terms', terms: { ...editing.terms, ladder: { ...editing.terms.ladder, rungs } } })
+            }
           />
         </div>
-      </div>
-      {clause.params.kind === 'rotation' && (
-        <TurnsCalendar
-          roster={clause.params.roster}
-          communityNames={communityNames}
-          utcOffsetMinutes={utcOffsetMinutes}
-          referenceDate={referenceDate}
-        />
       )}
       <fieldset className="amend">
         <legend>{t('agreement.amend.title')}</legend>
@@ -389,7 +504,7 @@ export function AgreementPanel() {
   const isLatest = shownIndex === latestIndex;
   const startEditing = (clause: Clause): void => {
     setFileMessage(null);
-    setEditing({ clause, isNew: false });
+    setEditing({ type: 'clause', clause, isNew: false });
   };
   const addClause = (): void => {
     const number = Math.max(0, ...version.clauses.map((clause) => clause.number)) + 1;
@@ -400,6 +515,7 @@ export function AgreementPanel() {
       today: referenceDate,
     });
     setEditing({
+      type: 'clause',
       clause: { id: newClauseId(agreement, newKind), number, version: 1, wording: '', params },
       isNew: true,
     });
@@ -460,10 +576,21 @@ export function AgreementPanel() {
           </>
         )}
       </dl>
+      {isLatest && !editing && (
+        <button
+          type="button"
+          onClick={() => {
+            setFileMessage(null);
+            setEditing({ type: 'terms', terms: { signatories: version.signatories, ladder: version.ladder } });
+          }}
+        >
+          {t('agreement.terms.edit')}
+        </button>
+      )}
       {!isLatest && <p className="findings-note">{t('agreement.clause.readOnly')}</p>}
       {editing && isLatest ? (
         <ClauseEditor
-          key={`${editing.clause.id}-${agreement.version}`}
+          key={`${editing.type === 'clause' ? editing.clause.id : 'terms'}-${agreement.version}`}
           agreement={agreement}
           editing={editing}
           setEditing={setEditing}

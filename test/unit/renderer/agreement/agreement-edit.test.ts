@@ -57,6 +57,19 @@ describe('amendments', () => {
     expect(amended.versions[1]!.clauses).toEqual(agreement.versions[1]!.clauses);
   });
 
+  it('can change the signatories and the ladder, keeping every clause version', () => {
+    const agreement = example();
+    const amended = amend(agreement, '2026-09-01', latestVersion(agreement).clauses, 'Entra la vereda Nueva.', {
+      signatories: ['alta', 'media', 'baja', 'nueva'],
+      ladder: { windowDays: 180, rungs: ['notice', 'notice', 'sanction'] },
+    });
+    if (isAmendProblem(amended)) throw new Error(amended.code);
+    expect(latestVersion(amended).signatories).toEqual(['alta', 'media', 'baja', 'nueva']);
+    expect(latestVersion(amended).ladder).toEqual({ windowDays: 180, rungs: ['notice', 'notice', 'sanction'] });
+    expect(latestVersion(amended).clauses).toEqual(latestVersion(agreement).clauses);
+    expect(amended.versions[1]!.signatories).toEqual(['alta', 'media', 'baja']);
+  });
+
   it('must start after the version in force began', () => {
     const agreement = example();
     const amended = amend(agreement, '2026-04-01', latestVersion(agreement).clauses, '');
@@ -135,7 +148,10 @@ describe('agreement files', () => {
       { type: 'version', version: 1 },
       { type: 'field', key: 'effectiveTo' },
     ]);
-    expect(describePath('versions[1].clauses[0].params.limitM3', document).at(-1)).toEqual({ type: 'field', key: 'limitM3' });
+    expect(describePath('versions[1].clauses[0].params.limitM3', document).at(-1)).toEqual({
+      type: 'field',
+      key: 'limitM3',
+    });
     expect(describePath('formatVersion', document)).toEqual([]);
   });
 
