@@ -154,7 +154,10 @@ export const PLACED_KINDS = ['intakes', 'monitoringPoints', 'contaminationEvents
 
 /** How the replacement went: records re-snapped, and the ones that could not be (e.g. edited meanwhile). */
 export interface ReplacementOutcome {
+  /** Records placed on the new rivers (a new snap). */
   readonly resnapped: number;
+  /** Of those, records now too far from every river: they keep their location but no snap. */
+  readonly offRiver: number;
   readonly failed: number;
 }
 
@@ -191,6 +194,7 @@ async function storeBasin(
   await repository.setMeta(BASIN_META_KEY, stored);
   const toleranceM = stored.info.settings.snapToleranceM;
   let resnapped = 0;
+  let offRiver = 0;
   let failed = 0;
   for (const kind of PLACED_KINDS) {
     const records = (await repository.list(kind)) as unknown as PlacedRecord[];
@@ -204,8 +208,10 @@ async function storeBasin(
       })),
       actor,
     );
-    if (result.ok) resnapped += result.value.count;
-    else failed += changes.length;
+    if (result.ok) {
+      resnapped += result.value.count;
+      offRiver += changes.filter((change) => change.patch.snap === null).length;
+    } else failed += changes.length;
   }
-  return { resnapped, failed };
+  return { resnapped: resnapped - offRiver, offRiver, failed };
 }

@@ -338,6 +338,9 @@ function UsedMessage({ outcome }: { readonly outcome: ReplacementOutcome & { rea
     <div role="status" className="river-ok river-used">
       <p>{outcome.restored ? t('river.candidate.restored') : t('river.candidate.used')}</p>
       {outcome.resnapped > 0 && <p>{t('river.candidate.resnapped', { count: outcome.resnapped })}</p>}
+      {outcome.offRiver > 0 && (
+        <p className="river-warning">{t('river.candidate.offRiver', { count: outcome.offRiver })}</p>
+      )}
       {outcome.failed > 0 && (
         <p className="river-error">{t('river.candidate.resnapFailed', { count: outcome.failed })}</p>
       )}

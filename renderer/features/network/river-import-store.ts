@@ -57,6 +57,7 @@ export interface DelineationRun {
 /** How the last "use as the basin's rivers" (or putting the previous ones back) went. */
 export interface UsedOutcome {
   readonly resnapped: number;
+  readonly offRiver: number;
   readonly failed: number;
   /** True when the previous rivers were put back. */
   readonly restored?: boolean;

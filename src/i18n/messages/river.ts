@@ -96,6 +96,10 @@ export const river = defineMessages(
     'candidate.restore': 'Put the previous rivers back',
     'candidate.restored': 'Done: the basin uses its previous rivers again.',
     'candidate.used': 'Done: the basin now uses the new rivers.',
+    'candidate.offRiver_one':
+      '{count} record is now too far from every river: it keeps its place on the map but is no longer counted on the river.',
+    'candidate.offRiver_other':
+      '{count} records are now too far from every river: they keep their place on the map but are no longer counted on the river.',
     'candidate.resnapped_one': '{count} record was placed again on the new rivers.',
     'candidate.resnapped_other': '{count} records were placed again on the new rivers.',
     'candidate.resnapFailed_one':
@@ -198,6 +202,10 @@ export const river = defineMessages(
     'candidate.restore': 'Volver a los ríos anteriores',
     'candidate.restored': 'Listo: la cuenca volvió a usar sus ríos anteriores.',
     'candidate.used': 'Listo: la cuenca ya usa los ríos nuevos.',
+    'candidate.offRiver_one':
+      '{count} registro quedó demasiado lejos de los ríos: conserva su lugar en el mapa, pero ya no se cuenta sobre el río.',
+    'candidate.offRiver_other':
+      '{count} registros quedaron demasiado lejos de los ríos: conservan su lugar en el mapa, pero ya no se cuentan sobre el río.',
     'candidate.resnapped_one': 'Se ubicó de nuevo {count} registro en los ríos nuevos.',
     'candidate.resnapped_other': 'Se ubicaron de nuevo {count} registros en los ríos nuevos.',
     'candidate.resnapFailed_one':
@@ -300,6 +308,10 @@ export const river = defineMessages(
     'candidate.restore': 'Voltar aos rios anteriores',
     'candidate.restored': 'Pronto: a bacia voltou a usar seus rios anteriores.',
     'candidate.used': 'Pronto: a bacia agora usa os rios novos.',
+    'candidate.offRiver_one':
+      '{count} registro ficou longe demais dos rios: mantém seu lugar no mapa, mas não é mais contado sobre o rio.',
+    'candidate.offRiver_other':
+      '{count} registros ficaram longe demais dos rios: mantêm seu lugar no mapa, mas não são mais contados sobre o rio.',
     'candidate.resnapped_one': '{count} registro foi colocado de novo nos rios novos.',
     'candidate.resnapped_other': '{count} registros foram colocados de novo nos rios novos.',
     'candidate.resnapFailed_one':

@@ -165,11 +165,20 @@ describe('replaceBasinRivers', () => {
     );
     if (!intake.ok) throw new Error('fixture');
     await repository.create('withdrawals', createWithdrawalDraft({ intakeId: intake.value.id }), COORDINATOR);
+    const farAway = await repository.create(
+      'intakes',
+      createIntakeDraft({ location: [-75.5, 5.0], snap: { reachId: 'old', fraction: 0.5, distanceM: 90 } }),
+      COORDINATOR,
+    );
+    if (!farAway.ok) throw new Error('fixture');
     const before = await repository.counts();
 
     const outcome = await replaceBasinRivers(repository, createBasin(), newNetwork(), COORDINATOR);
 
-    expect(outcome).toEqual({ resnapped: 1, failed: 0 });
+    expect(outcome).toEqual({ resnapped: 1, offRiver: 1, failed: 0 });
+    const far = await repository.get('intakes', farAway.value.id);
+    expect(far?.snap).toBeNull();
+    expect(far?.location).toEqual([-75.5, 5.0]);
     const stored = (await repository.getMeta(BASIN_META_KEY)) as StoredBasin;
     expect(stored.reaches.features).toHaveLength(3);
     const after = await repository.get('intakes', intake.value.id);
@@ -183,6 +192,7 @@ describe('replaceBasinRivers', () => {
     expect((await repository.verifyAudit()).ok).toBe(true);
     expect(await db.recordTable('withdrawals').count()).toBe(1);
     expect(await db.recordTable('communities').count()).toBe(1);
+    expect(await db.recordTable('intakes').count()).toBe(2);
   });
 
   it('puts the previous rivers back and the records on them', async () => {
@@ -200,7 +210,7 @@ describe('replaceBasinRivers', () => {
 
     const outcome = await restoreBasin(repository, previous, COORDINATOR);
 
-    expect(outcome).toEqual({ resnapped: 1, failed: 0 });
+    expect(outcome).toEqual({ resnapped: 1, offRiver: 0, failed: 0 });
     expect(await repository.getMeta(BASIN_META_KEY)).toEqual(previous);
     const restored = await repository.get('intakes', intake.value.id);
     expect(restored?.snap?.reachId).toBe('old');
