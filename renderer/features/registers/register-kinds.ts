@@ -71,6 +71,11 @@ export interface Column<R> {
   readonly numeric?: boolean;
   /** Wider columns (names, descriptions) get more room. */
   readonly wide?: boolean;
+  /**
+   * The value to sort by without formatting the cell (dates, numbers), so a register of a million rows sorts in a
+   * second; columns without it sort by their cell.
+   */
+  sortKey?(record: R, lookups: Lookups): string | number;
   /** The cell of a record; date-times show at the basin's clock (`timeZone`, an IANA name). */
   cell(record: R, lookups: Lookups, locale: Locale, timeZone: string): Cell;
 }
@@ -107,9 +112,13 @@ function number(value: number, locale: Locale, digits = 2, unit = ''): Cell {
   return { text: `${formatNumber(value, locale, digits)}${unit ? `\u00a0${unit}` : ''}`, sort: value };
 }
 
+function dayIso(iso: string): string {
+  return iso.length === 10 ? `${iso}T00:00:00Z` : iso;
+}
+
 /** A day as written: records keep the basin's offset in their date-times, so the first ten characters are its day. */
 function date(iso: string, locale: Locale): Cell {
-  return { text: formatDate(iso.slice(0, 10), locale), sort: Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) };
+  return { text: formatDate(iso.slice(0, 10), locale), sort: Date.parse(dayIso(iso)) };
 }
 
 function dateTime(iso: string, locale: Locale, timeZone: string): Cell {
@@ -232,9 +241,15 @@ const withdrawals: RegisterDefinition<Withdrawal> = {
     {
       key: 'periodStart',
       labelKey: 'registers.column.from',
+      sortKey: (record) => Date.parse(dayIso(record.periodStart)),
       cell: (record, _l, locale) => date(record.periodStart, locale),
     },
-    { key: 'periodEnd', labelKey: 'registers.column.to', cell: (record, _l, locale) => date(record.periodEnd, locale) },
+    {
+      key: 'periodEnd',
+      labelKey: 'registers.column.to',
+      sortKey: (record) => Date.parse(dayIso(record.periodEnd)),
+      cell: (record, _l, locale) => date(record.periodEnd, locale),
+    },
     {
       key: 'intake',
       labelKey: 'registers.column.intake',
@@ -250,6 +265,7 @@ const withdrawals: RegisterDefinition<Withdrawal> = {
       key: 'volume',
       labelKey: 'registers.column.volume',
       numeric: true,
+      sortKey: (record) => record.volumeM3,
       cell: (record, _l, locale) => number(record.volumeM3, locale, 2, 'm³'),
     },
     {
@@ -300,6 +316,7 @@ const measurements: RegisterDefinition<Measurement> = {
     {
       key: 'time',
       labelKey: 'registers.column.time',
+      sortKey: (record) => Date.parse(record.time),
       cell: (record, _l, locale, timeZone) => dateTime(record.time, locale, timeZone),
     },
     {
@@ -339,6 +356,7 @@ const contaminationEvents: RegisterDefinition<ContaminationEvent> = {
     {
       key: 'observedAt',
       labelKey: 'registers.column.observedAt',
+      sortKey: (record) => Date.parse(record.observedAt),
       cell: (record, _l, locale, timeZone) => dateTime(record.observedAt, locale, timeZone),
     },
     {
@@ -405,6 +423,7 @@ const restorationSites: RegisterDefinition<RestorationSite> = {
     {
       key: 'workDate',
       labelKey: 'registers.column.workDate',
+      sortKey: (record) => Date.parse(dayIso(record.workDate)),
       cell: (record, _l, locale) => date(record.workDate, locale),
     },
     review,
@@ -423,7 +442,12 @@ const restorationSites: RegisterDefinition<RestorationSite> = {
 
 const restorationVisits: RegisterDefinition<RestorationVisit> = {
   columns: [
-    { key: 'date', labelKey: 'registers.column.date', cell: (record, _l, locale) => date(record.date, locale) },
+    {
+      key: 'date',
+      labelKey: 'registers.column.date',
+      sortKey: (record) => Date.parse(dayIso(record.date)),
+      cell: (record, _l, locale) => date(record.date, locale),
+    },
     {
       key: 'site',
       labelKey: 'registers.column.site',
@@ -506,7 +530,7 @@ export interface TableFilters {
 /** Filters that let everything through. */
 export const NO_FILTERS: TableFilters = { community: '', category: '', status: '', review: '', search: '' };
 
-/** A record ready for the table: its cells (computed once) and a lower-cased text to search in. */
+/** A record ready for the table: its cells and a lower-cased text to search in, both made when first read. */
 export interface TableRow {
   readonly id: string;
   readonly record: RecordMeta;
@@ -518,7 +542,35 @@ function fold(value: string): string {
   return value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-/** Builds the table rows of a register: deleted records left out, cells formatted for the locale. */
+/** Formats a row's cells only when the table shows it, or a search or sort needs them. */
+class LazyRow implements TableRow {
+  private formatted: readonly Cell[] | null = null;
+  private folded: string | null = null;
+
+  constructor(
+    readonly record: RecordMeta,
+    private readonly format: (record: RecordMeta) => readonly Cell[],
+  ) {}
+
+  get id(): string {
+    return this.record.id;
+  }
+
+  get cells(): readonly Cell[] {
+    this.formatted ??= this.format(this.record);
+    return this.formatted;
+  }
+
+  get haystack(): string {
+    this.folded ??= fold(this.cells.map((cell) => cell.text).join(' '));
+    return this.folded;
+  }
+}
+
+/**
+ * The table rows of a register, deleted records left out. Cells are formatted for the locale when first read, so a
+ * register of a million rows opens without formatting every one.
+ */
 export function buildRows(
   kind: RegisterKind,
   records: readonly RecordMeta[],
@@ -527,12 +579,10 @@ export function buildRows(
   timeZone = 'UTC',
 ): TableRow[] {
   const definition = registerOf(kind);
+  const format = (record: RecordMeta) =>
+    definition.columns.map((column) => column.cell(record, lookups, locale, timeZone));
   const rows: TableRow[] = [];
-  for (const record of records) {
-    if (record.deleted) continue;
-    const cells = definition.columns.map((column) => column.cell(record, lookups, locale, timeZone));
-    rows.push({ id: record.id, record, cells, haystack: fold(cells.map((cell) => cell.text).join(' ')) });
-  }
+  for (const record of records) if (!record.deleted) rows.push(new LazyRow(record, format));
   return rows;
 }
 
@@ -557,15 +607,17 @@ export function filterAndSort(
     return words.every((word) => row.haystack.includes(word));
   });
   const order = sort ?? definition.defaultSort;
-  {
-    const direction = order.descending ? -1 : 1;
-    kept.sort((a, b) => {
-      const left = a.cells[order.column]?.sort ?? '';
-      const right = b.cells[order.column]?.sort ?? '';
-      if (left === right) return 0;
-      if (typeof left === 'number' && typeof right === 'number') return (left - right) * direction;
-      return String(left).localeCompare(String(right)) * direction;
-    });
-  }
+  const column = definition.columns[order.column];
+  // Each row's key is read once, not at every comparison.
+  const keys = new Map<TableRow, string | number>();
+  for (const row of kept) keys.set(row, column?.sortKey?.(row.record, lookups) ?? row.cells[order.column]?.sort ?? '');
+  const direction = order.descending ? -1 : 1;
+  kept.sort((a, b) => {
+    const left = keys.get(a) ?? '';
+    const right = keys.get(b) ?? '';
+    if (left === right) return 0;
+    if (typeof left === 'number' && typeof right === 'number') return (left - right) * direction;
+    return String(left).localeCompare(String(right)) * direction;
+  });
   return kept;
 }

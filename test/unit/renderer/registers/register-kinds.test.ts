@@ -124,3 +124,29 @@ describe('register tables', () => {
     expect(byVolume.map((row) => row.id)).toEqual(['w2', 'w3', 'w1']);
   });
 });
+
+describe('large registers', () => {
+  it('formats a row only when it is shown or searched, and sorts dated registers without formatting', () => {
+    let formatted = 0;
+    const counting: Lookups = {
+      ...LOOKUPS,
+      intakes: new Proxy(LOOKUPS.intakes, {
+        get(target, property, receiver) {
+          if (property === 'get') formatted += 1;
+          const value = Reflect.get(target, property, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      }) as Lookups['intakes'],
+    };
+    const records = Array.from({ length: 5000 }, (_, index) =>
+      createWithdrawal(`w${index}`, 'i1', `2026-03-${String((index % 28) + 1).padStart(2, '0')}`, index),
+    );
+    const rows = buildRows('withdrawals', records, counting, 'es');
+    const shown = filterAndSort('withdrawals', rows, counting, ALL_PERIOD, NO_FILTERS, null);
+    expect(shown).toHaveLength(5000);
+    expect(formatted).toBe(0);
+    expect(shown[0]!.cells[0]!.text).toBe('28/3/26');
+    expect(formatted).toBeGreaterThan(0);
+    expect(formatted).toBeLessThan(5);
+  });
+});
