@@ -115,3 +115,19 @@ test('a shorter ladder window previews the findings whose rung would change', as
   await expect(editor.getByText(/Cambiarían? \d+ hallazgos?/)).toBeVisible({ timeout: 30_000 });
   await screenshot(page, 'agreement-ladder-what-if');
 });
+
+test('a protected place is picked on the map with the map tool', async ({ page }) => {
+  await openAgreement(page);
+  const zone = page.getByRole('listitem').filter({ hasText: 'Cláusula 8 · Zona protegida' });
+  await zone.getByRole('button', { name: 'Enmendar' }).click();
+  const editor = page.getByRole('form', { name: 'Cláusula 8 · Zona protegida' });
+  const where = editor.getByRole('status').filter({ hasText: 'Punto en' });
+  const before = await where.textContent();
+  await editor.getByRole('button', { name: 'Elegir en el mapa' }).click();
+  await expect(page.getByText('Haga clic en el mapa donde está el lugar protegido.')).toBeVisible();
+  await screenshot(page, 'agreement-pick-on-map');
+  await page.locator('.maplibregl-canvas').click({ position: { x: 300, y: 420 } });
+  await expect(page.getByText('Haga clic en el mapa donde está el lugar protegido.')).toHaveCount(0);
+  await expect(where).not.toHaveText(before ?? '');
+  await expect(editor.getByRole('region', { name: 'Si guarda' })).toBeVisible({ timeout: 30_000 });
+});

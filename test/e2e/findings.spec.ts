@@ -20,6 +20,9 @@ test('lists the sample findings with filters, in Spanish', async ({ page }) => {
   expect(await list.getByRole('button').count()).toBeGreaterThan(20);
   await expect(list).toContainText('cláusula');
   await screenshot(page, 'findings-list');
+  // The worker's first evaluation (records read from IndexedDB, network built, every clause judged), for the report.
+  const millis = await page.locator('.findings-panel [data-evaluation-ms]').getAttribute('data-evaluation-ms');
+  console.log(`findings worker: first evaluation of the sample basin in ${millis} ms`);
   await page.getByLabel('Cláusula', { exact: true }).selectOption({ label: 'Cláusula 9 · Calidad del agua' });
   const items = list.getByRole('button');
   const count = await items.count();
@@ -68,6 +71,8 @@ test('opens a finding: conditions, evidence that flies the map, and a decision t
   await expect(details.getByText('Decisión registrada.')).toBeVisible();
   await expect(details.locator('.finding-item-head')).toContainText('Reconocido', { timeout: 20_000 });
   await expect(details.getByText('Se habló con el fontanero en la asamblea.')).toBeVisible();
+  const afterMillis = await page.locator('.findings-panel [data-evaluation-ms]').getAttribute('data-evaluation-ms');
+  console.log(`findings worker: re-ranked after one decision in ${afterMillis} ms`);
   await expect(list.getByRole('button').first()).toContainText('Reconocido');
   await screenshot(page, 'findings-decision');
 });

@@ -77,9 +77,10 @@ function EvaluationState() {
   const status = useFindingsStore((state) => state.status);
   const count = useFindingsStore((state) => state.findings.length);
   const referenceDate = useFindingsStore((state) => state.referenceDate);
+  const millis = useFindingsStore((state) => state.millis);
   if (status === 'idle') return null;
   return (
-    <p className={`findings-state findings-state-${status}`} role="status">
+    <p className={`findings-state findings-state-${status}`} role="status" data-evaluation-ms={millis ?? undefined}>
       {status === 'evaluating' && t('findings.state.evaluating')}
       {status === 'ready' && t('findings.state.count', { count })}
       {status === 'error' && t('findings.state.error')}
