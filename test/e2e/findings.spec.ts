@@ -94,3 +94,19 @@ test('the withdrawal form shows the findings saving it would create', async ({ p
   await expect(whatIf).toContainText('octubre de 2026');
   await screenshot(page, 'findings-withdrawal-what-if');
 });
+
+test('the shared period filter narrows the findings the worker judges', async ({ page }) => {
+  await openFindings(page);
+  const state = page.locator('.findings-panel').getByRole('status');
+  const all = Number((await state.textContent())?.match(/(\d+) hallazgos/)?.[1]);
+  await page.getByRole('combobox', { name: 'Periodo' }).selectOption('year');
+  await expect.poll(async () => Number((await state.textContent())?.match(/(\d+) hallazgos?/)?.[1])).toBeLessThan(all);
+  await page.getByLabel('Año', { exact: true }).selectOption({ label: 'Todos los años' });
+  const years = await page.getByLabel('Año', { exact: true }).locator('option').allTextContents();
+  // Periods overlapping 2026 only (a dry season from December 2025 counts).
+  expect(years.filter((year) => /^\d{4}$/.test(year))).toContain('2026');
+  expect(years).not.toContain('2024');
+  await screenshot(page, 'findings-year');
+  await page.getByRole('combobox', { name: 'Periodo' }).selectOption('all');
+  await expect(state).toContainText(`${all} hallazgos`);
+});
