@@ -43,3 +43,5 @@ export function FieldRecordSection({ kind, id }: { readonly kind: string; readon
 }
 
 export { FieldOverlays } from './overlays';
+export { FieldLegend } from './legend';
+export { BasemapSettings } from './basemap';
