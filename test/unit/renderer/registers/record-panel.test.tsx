@@ -107,4 +107,28 @@ describe('record panel', () => {
     expect(await screen.findByText(/Otra persona guardó este registro/)).toBeTruthy();
     expect((await store.repository.get('communities', created.value.id))?.population).toBe(420);
   });
+
+  it('marks a record "has issues" only with a comment, which the panel then shows', async () => {
+    localStorage.setItem(ACTOR_KEY, JSON.stringify({ name: 'Marta Choque', role: 'coordinator' }));
+    const store = openStore();
+    const actor = { name: 'Rosa Quispe', device: 'laptop-rosa', role: 'participant' as const };
+    const created = await store.repository.create('communities', createCommunityDraft({ name: 'El Roble' }), actor);
+    if (!created.ok) throw new Error('not created');
+    renderPanel(sessionOf(store), 'communities', created.value.id);
+    fireEvent.click(await screen.findByRole('button', { name: 'Marcar «tiene problemas»' }));
+    const save = screen.getByRole('button', { name: 'Guardar revisión' });
+    expect((save as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText(/¿Qué está mal\?/), {
+      target: { value: 'La población no cuadra con el censo' },
+    });
+    fireEvent.click(save);
+    const review = await screen.findByRole('region', { name: 'Revisión' });
+    await waitFor(() =>
+      expect(review.textContent).toBe('Tiene problemas — La población no cuadra con el censoAprobar'),
+    );
+    expect(await store.repository.get('communities', created.value.id)).toMatchObject({
+      reviewState: 'has-issues',
+      reviewComment: 'La población no cuadra con el censo',
+    });
+  });
 });
