@@ -139,7 +139,7 @@ function RegisterPane({ kind }: { readonly kind: RegisterKind }) {
   return (
     <section className="register-pane" ref={pane} aria-label={t(`registers.kind.${kind}`)}>
       {form?.type === 'import' ? (
-        <ImportWizard kind={form.kind} onClose={() => setForm(null)} />
+        <ImportWizard key={form.kind} kind={form.kind} onClose={() => setForm(null)} />
       ) : (
         <RegisterTableView kind={kind} paneRef={pane} onClose={() => setTableOpen(false)} />
       )}

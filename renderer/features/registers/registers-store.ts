@@ -51,7 +51,16 @@ export const useRegistersStore = create<RegistersState>((set) => ({
   placement: null,
   open: (kind) =>
     set((state) =>
-      state.kind === kind ? { tableOpen: true } : { kind, tableOpen: true, filters: NO_FILTERS, sort: null },
+      state.kind === kind
+        ? { tableOpen: true }
+        : // Another register: its own filters, and an import begun for the previous one is left.
+          {
+            kind,
+            tableOpen: true,
+            filters: NO_FILTERS,
+            sort: null,
+            form: state.form?.type === 'import' ? null : state.form,
+          },
     ),
   setTableOpen: (tableOpen) => set({ tableOpen }),
   setFilters: (filters) => set((state) => ({ filters: { ...state.filters, ...filters } })),
