@@ -100,6 +100,19 @@ test('a click on a river lists communities upstream and downstream with distance
   await expect.poll(() => countColour(page, [0x7b, 0x2c, 0xbf])).toBeLessThan(50);
 });
 
+test('the point panel speaks Portuguese with decimal commas', async ({ page }) => {
+  await openApp(page);
+  const pixel = await mainRiverPixel(page);
+  await page.mouse.click(pixel.x, pixel.y);
+  await page.getByLabel('Idioma').selectOption('pt-BR');
+  const panel = page.getByRole('complementary', { name: 'Detalhe' });
+  await expect(panel.getByRole('heading', { name: 'Este ponto do rio' })).toBeVisible();
+  await expect(panel.getByRole('region', { name: /Rio acima/ })).toBeVisible();
+  await expect(panel.getByText('Até a saída, pelo rio')).toBeVisible();
+  await expect(panel.locator('.river-facts dd').nth(2)).toHaveText(/^\d+,\d+ km$/);
+  await screenshot(page, 'river-point-pt-BR');
+});
+
 test('a click far from any river says how far it is; a larger distance allowed places it', async ({ page }) => {
   await openApp(page);
   const map = page.locator('.maplibregl-canvas');
@@ -247,6 +260,8 @@ test('an elevation model is traced in a worker with progress, and its rivers app
   const candidate = page.getByLabel('Ríos nuevos, todavía sin usar');
   await expect(candidate).toContainText(/\d+ tramos, 1 pieza\(s\), 1 salida\(s\)/);
   await expect(candidate).toContainText(/Área de la cuenca trazada: [\d,.]+ km²/);
+  // The synthetic valley is not where the sample's records are: the panel says so before anything is written.
+  await expect(candidate).toContainText(/46 tomas, puntos o eventos quedarían a más de 100 m de todos los ríos/);
   // The preview is drawn in green (#0f766e).
   await expect.poll(() => countColour(page, [0x0f, 0x76, 0x6e])).toBeGreaterThan(300);
   await screenshot(page, 'river-dem-preview');

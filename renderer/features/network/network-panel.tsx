@@ -14,8 +14,10 @@ import { useUiStore } from '../../state/ui-store';
 import {
   networkBounds,
   replaceBasinRivers,
+  PLACED_KINDS,
   restoreBasin,
   storedReaches,
+  type PlacedRecord,
   type ReplacementOutcome,
 } from './basin-replacement';
 import { clearFocus, DiagnosticList } from './diagnostic-list';
@@ -239,6 +241,13 @@ function Candidate({ candidate }: { readonly candidate: CandidateRivers }) {
   const setFailed = useRiverImportStore((state) => state.setFailed);
   const [saving, setSaving] = useState(false);
   const pieces = candidate.network.pieces().length;
+  const toleranceM = session.basin.info.settings.snapToleranceM;
+  // Before anything is written: how many placed records these rivers would leave too far from any river.
+  const wouldBeOff = useLiveQuery(async () => {
+    const lists = await Promise.all(PLACED_KINDS.map((kind) => session.repository.list(kind)));
+    const placed = lists.flat() as unknown as PlacedRecord[];
+    return placed.filter((record) => !candidate.network.snap(record.location, toleranceM).ok).length;
+  }, [session, candidate.network, toleranceM]);
 
   const use = async () => {
     setSaving(true);
@@ -288,6 +297,9 @@ function Candidate({ candidate }: { readonly candidate: CandidateRivers }) {
         {t('river.candidate.preview')}
       </p>
       <DiagnosticList network={candidate.network} diagnostics={candidate.diagnostics} />
+      {wouldBeOff !== undefined && wouldBeOff > 0 && (
+        <p className="river-warning">{t('river.candidate.wouldBeOff', { count: wouldBeOff, m: toleranceM })}</p>
+      )}
       <div className="river-actions">
         <button type="button" className="primary" disabled={saving} onClick={() => void use()}>
           {candidate.source === 'dem' ? t('river.candidate.useDem') : t('river.candidate.use')}

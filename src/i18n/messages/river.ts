@@ -86,6 +86,10 @@ export const river = defineMessages(
     'candidate.summary_other': '{count} reaches, {pieces} piece(s), {outlets} outlet(s).',
     'candidate.area': 'Area of the basin traced: {km2} km².',
     'candidate.preview': 'Drawn on the map in green, over the current rivers.',
+    'candidate.wouldBeOff_one':
+      'With these rivers, {count} intake, point or event would be farther than {m} m from every river and no longer counted on the river.',
+    'candidate.wouldBeOff_other':
+      'With these rivers, {count} intakes, points or events would be farther than {m} m from every river and no longer counted on the river.',
     'candidate.use': 'Use as the basin’s rivers',
     'candidate.useDem': 'Use as the basin’s rivers and sub-basins',
     'candidate.discard': 'Discard',
@@ -192,6 +196,10 @@ export const river = defineMessages(
     'candidate.summary_other': '{count} tramos, {pieces} pieza(s), {outlets} salida(s).',
     'candidate.area': 'Área de la cuenca trazada: {km2} km².',
     'candidate.preview': 'Dibujados en verde en el mapa, encima de los ríos actuales.',
+    'candidate.wouldBeOff_one':
+      'Con estos ríos, {count} toma, punto o evento quedaría a más de {m} m de todos los ríos y ya no se contaría sobre el río.',
+    'candidate.wouldBeOff_other':
+      'Con estos ríos, {count} tomas, puntos o eventos quedarían a más de {m} m de todos los ríos y ya no se contarían sobre el río.',
     'candidate.use': 'Usar como ríos de la cuenca',
     'candidate.useDem': 'Usar como ríos y subcuencas de la cuenca',
     'candidate.discard': 'Descartar',
@@ -298,6 +306,10 @@ export const river = defineMessages(
     'candidate.summary_other': '{count} trechos, {pieces} peça(s), {outlets} saída(s).',
     'candidate.area': 'Área da bacia traçada: {km2} km².',
     'candidate.preview': 'Desenhados em verde no mapa, por cima dos rios atuais.',
+    'candidate.wouldBeOff_one':
+      'Com estes rios, {count} captação, ponto ou evento ficaria a mais de {m} m de todos os rios e não seria mais contado sobre o rio.',
+    'candidate.wouldBeOff_other':
+      'Com estes rios, {count} captações, pontos ou eventos ficariam a mais de {m} m de todos os rios e não seriam mais contados sobre o rio.',
     'candidate.use': 'Usar como rios da bacia',
     'candidate.useDem': 'Usar como rios e sub-bacias da bacia',
     'candidate.discard': 'Descartar',
