@@ -45,8 +45,9 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const controller = new AbortController();
 
+// The encoding is judged on the first megabyte: a spreadsheet whose accents start late is still read right.
 async function* textChunks(file: Blob, onBytes: (done: number) => void): AsyncGenerator<string> {
-  const head = new Uint8Array(await file.slice(0, 64 * 1024).arrayBuffer());
+  const head = new Uint8Array(await file.slice(0, 1024 * 1024).arrayBuffer());
   const encoding = detectTextEncoding(wholeLines(head, file.size <= head.byteLength));
   const decoder = new TextDecoder(encoding);
   const reader = file.stream().getReader();
