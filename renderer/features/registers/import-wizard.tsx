@@ -42,7 +42,8 @@ import { enumLabel, unitSymbol } from './register-kinds';
  * errors are listed by row and column; and all rows are written in one transaction, or none.
  */
 
-const PREVIEW_BYTES = 256 * 1024;
+// The same first megabyte the worker judges the encoding on.
+const PREVIEW_BYTES = 1024 * 1024;
 const PREVIEW_ROWS = 8;
 const MEASUREMENT_UNITS: readonly MeasurementUnitChoice[] = [
   'auto',
