@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addProtocol, type LayerSpecification, type Map as MapLibreMap } from 'maplibre-gl';
 import { FileSource, PMTiles, Protocol, TileType } from 'pmtiles';
 import { useSession } from '../../session/session-context';
@@ -131,6 +131,7 @@ export function BasemapSettings() {
   const [url, setUrl] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
 
   // Restore the saved choice: an online server again; a PMTiles file is remembered by name only.
   useEffect(() => {
@@ -202,12 +203,12 @@ export function BasemapSettings() {
         {t('field.basemap.offline')}
       </label>
       <label className="field-choice">
-        <input type="radio" name="field-basemap" checked={choice.kind === 'pmtiles'} readOnly tabIndex={-1} />
+        <input type="radio" name="field-basemap" checked={choice.kind === 'pmtiles'} onChange={() => fileInput.current?.click()} />
         {choice.kind === 'pmtiles' ? t('field.basemap.fileInUse', { name: choice.fileName }) : t('field.basemap.file')}
       </label>
       <label className="field-file-button">
         <span className="field-file-face">{t('field.basemap.openFile')}</span>
-        <input type="file" accept=".pmtiles" onChange={(change) => void openFile(change.target.files?.[0])} />
+        <input ref={fileInput} type="file" accept=".pmtiles" onChange={(change) => void openFile(change.target.files?.[0])} />
       </label>
       <form onSubmit={(submit) => void chooseOnline(submit)} className="field-online">
         <label className="field-choice">
