@@ -398,8 +398,9 @@ export function AgreementPanel() {
         .map((row) => ({ id: row.id, name: row.name, location: row.location }))
         .sort((a, b) => a.name.localeCompare(b.name)),
       parameters: Object.keys(WHO_GUIDELINES),
+      utcOffsetMinutes: settings.utcOffsetMinutes,
     }),
-    [places],
+    [places, settings.utcOffsetMinutes],
   );
   const communityNames = useMemo(() => new Map(options.communities.map((row) => [row.id, row.name])), [options]);
 

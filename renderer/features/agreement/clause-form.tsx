@@ -17,12 +17,38 @@ export interface NamedPlace {
   readonly location?: readonly [number, number];
 }
 
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+/**
+ * An ISO date-time as a datetime-local input shows it, in the basin's local time.
+ * @example toLocalInput('2026-04-06T11:00:00Z', -300) === '2026-04-06T06:00'
+ */
+export function toLocalInput(iso: string, utcOffsetMinutes: number): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return '';
+  return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 16);
+}
+
+/**
+ * A datetime-local value read in the basin's local time, as an ISO date-time with the basin's offset.
+ * @example fromLocalInput('2026-04-06T06:00', -300) === '2026-04-06T06:00:00-05:00'
+ */
+export function fromLocalInput(local: string, utcOffsetMinutes: number): string {
+  return `${local.slice(0, 16)}:00${offsetText(utcOffsetMinutes)}`;
+}
+
 /** What the form picks from. */
 export interface FormOptions {
   readonly communities: readonly NamedPlace[];
   readonly intakes: readonly NamedPlace[];
   readonly points: readonly NamedPlace[];
   readonly parameters: readonly string[];
+  /** The basin's offset from UTC, minutes; date-times are typed in the basin's local time. */
+  readonly utcOffsetMinutes?: number;
 }
 
 type Path = readonly (string | number)[];
@@ -483,10 +509,13 @@ function Field({ field, path, ctx }: { readonly field: FieldSpec; readonly path:
       control = (
         <input
           id={id}
-          type="text"
-          value={String(value ?? '')}
+          type="datetime-local"
+          value={typeof value === 'string' ? toLocalInput(value, ctx.options.utcOffsetMinutes ?? 0) : ''}
           readOnly={ctx.readOnly}
-          onChange={(event) => ctx.onChange(path, event.target.value)}
+          onChange={(event) => {
+            if (event.target.value)
+              ctx.onChange(path, fromLocalInput(event.target.value, ctx.options.utcOffsetMinutes ?? 0));
+          }}
         />
       );
       break;

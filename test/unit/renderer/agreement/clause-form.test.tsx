@@ -2,7 +2,13 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ParamsOf } from '../../../../src/domain/agreement';
 import { CLAUSE_FIELDS } from '../../../../renderer/features/agreement/clause-fields';
-import { ClauseForm, nearestPlace, type FormOptions } from '../../../../renderer/features/agreement/clause-form';
+import {
+  ClauseForm,
+  fromLocalInput,
+  nearestPlace,
+  toLocalInput,
+  type FormOptions,
+} from '../../../../renderer/features/agreement/clause-form';
 import { useUiStore } from '../../../../renderer/state/ui-store';
 
 // The clause form as a committee member fills it in, in Spanish: numbers with a decimal comma or thousands
@@ -115,5 +121,13 @@ describe('clause form', () => {
   it('finds no place when the click is far from all of them', () => {
     expect(nearestPlace(OPTIONS.points, [-75.0, 5.5])).toBeNull();
     expect(nearestPlace(OPTIONS.points, [-75.601, 5.001])?.id).toBe('p1');
+  });
+});
+
+describe('date-times in the basin time', () => {
+  it('show and read back the local time with the basin offset', () => {
+    expect(toLocalInput('2026-04-06T06:00:00-05:00', -300)).toBe('2026-04-06T06:00');
+    expect(fromLocalInput('2026-04-06T06:00', -300)).toBe('2026-04-06T06:00:00-05:00');
+    expect(toLocalInput('no es una fecha', -300)).toBe('');
   });
 });
