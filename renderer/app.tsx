@@ -15,7 +15,7 @@ import { NetworkPanel, PointPanel } from './features/network/network-panel';
 import { PeriodBar, RecordPanel, RegisterOverlays, RegistersPanel } from './features/registers/registers-panel';
 import { FindingOverlays, FindingPanel, FindingsPanel } from './features/findings/findings-panel';
 import { AgreementPanel } from './features/agreement/agreement-panel';
-import { FieldOverlays } from './features/field/field-sections';
+import { BasemapSettings, FieldLegend, FieldOverlays } from './features/field/field-sections';
 import { DataButton, DataDialog, useDataDialog, type DataSection } from './features/data/data-dialog';
 
 /*
@@ -89,6 +89,8 @@ function SidePanel() {
           <>
             <LayerList />
             <Legend />
+            <FieldLegend />
+            <BasemapSettings />
           </>
         )}
         {tab === 'registers' && <RegistersPanel />}
