@@ -24,6 +24,8 @@ export type DelineateReply =
       readonly watershedAreaKm2: number;
       /** Grey levels of the hillshade, one per cell, row-major. */
       readonly shade: Uint8Array;
+      /** 1 for each cell without data (drawn transparent). */
+      readonly noData: Uint8Array;
       readonly width: number;
       readonly height: number;
     }

@@ -1,4 +1,4 @@
-import { cellCenter, delineate, DemError, hillshade, toLonLatFunction } from '../../../src/hydrology/dem';
+import { cellCenter, delineate, DemError, hillshade, noDataMask, toLonLatFunction } from '../../../src/hydrology/dem';
 import { linksDrainingTo } from '../../../src/hydrology/delineated-rivers';
 import type { DelineateReply, DelineateRequest } from './delineate-protocol';
 
@@ -30,6 +30,7 @@ scope.onmessage = (event) => {
       },
     });
     const shade = hillshade(raster);
+    const noData = noDataMask(raster);
     const outletCell = result.outletCell;
     // Without a chosen outlet the streams cover the whole raster; keep the basin of the suggested outlet only.
     const streams =
@@ -45,10 +46,11 @@ scope.onmessage = (event) => {
         outlet: outletCell === null ? null : toLonLatFunction(raster)(...cellCenter(raster, outletCell)),
         watershedAreaKm2: result.watershedAreaKm2,
         shade,
+        noData,
         width: raster.width,
         height: raster.height,
       },
-      [shade.buffer],
+      [shade.buffer, noData.buffer],
     );
   } catch (error) {
     if (error instanceof DemError) scope.postMessage({ type: 'error', code: error.code, params: error.params });

@@ -120,7 +120,13 @@ export async function readHydrography(
 }
 
 /** Grey hillshade levels as a PNG data: URL (no-data cells transparent), at most `maxSide` pixels a side. */
-export function hillshadePng(shade: Uint8Array, width: number, height: number, maxSide = 1200): string {
+export function hillshadePng(
+  shade: Uint8Array,
+  noData: Uint8Array,
+  width: number,
+  height: number,
+  maxSide = 1200,
+): string {
   const step = Math.max(1, Math.ceil(Math.max(width, height) / maxSide));
   const outWidth = Math.ceil(width / step);
   const outHeight = Math.ceil(height / step);
@@ -132,12 +138,13 @@ export function hillshadePng(shade: Uint8Array, width: number, height: number, m
   const image = context.createImageData(outWidth, outHeight);
   for (let row = 0; row < outHeight; row++) {
     for (let column = 0; column < outWidth; column++) {
-      const grey = shade[row * step * width + column * step]!;
+      const cell = row * step * width + column * step;
+      const grey = shade[cell]!;
       const at = (row * outWidth + column) * 4;
       image.data[at] = grey;
       image.data[at + 1] = grey;
       image.data[at + 2] = grey;
-      image.data[at + 3] = grey === 0 ? 0 : 255;
+      image.data[at + 3] = noData[cell] === 1 ? 0 : 255;
     }
   }
   context.putImageData(image, 0, 0);
@@ -262,7 +269,7 @@ export const useRiverImportStore = create<RiverImportState>((set, get) => ({
           network,
           diagnostics,
           subbasins: reply.subbasins,
-          hillshade: { url: hillshadePng(reply.shade, reply.width, reply.height), bounds: dem.bounds },
+          hillshade: { url: hillshadePng(reply.shade, reply.noData, reply.width, reply.height), bounds: dem.bounds },
           outlet: reply.outlet,
           watershedAreaKm2: reply.watershedAreaKm2,
           watershed: reply.watershed,
