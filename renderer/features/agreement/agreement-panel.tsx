@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import {
   CLAUSE_KINDS,
@@ -36,6 +36,8 @@ import {
 import { CLAUSE_FIELDS, type FieldSpec } from './clause-fields';
 import { ClauseForm, type FormOptions } from './clause-form';
 import { TurnsCalendar } from './turns-calendar';
+import { CLAUSE_PLACE_LAYERS, clausePlaces } from './clause-places';
+import { useMapStore } from '../../state/map-store';
 import './agreement.css';
 
 /*
@@ -43,6 +45,8 @@ import './agreement.css';
  * its machine form. Editing a clause of the version in force makes an amendment (a new version from a date),
  * previewed with the findings it would create or clear; the agreement goes out and comes in as a JSON file.
  */
+
+const CLAUSE_OVERLAY = 'agreement-clause';
 
 /** The terms of a version an amendment can change besides its clauses. */
 type Terms = Pick<AgreementVersion, 'signatories' | 'ladder'>;
@@ -216,6 +220,16 @@ function ClauseEditor({
 }) {
   const t = useT();
   const session = useSession();
+  const map = useMapStore((state) => state.map);
+  const places = useMemo(
+    () => (editing.type === 'clause' ? clausePlaces(editing.clause.params, options) : null),
+    [editing, options],
+  );
+  useEffect(() => {
+    if (!map || !places) return undefined;
+    map.setOverlay(CLAUSE_OVERLAY, places, CLAUSE_PLACE_LAYERS);
+    return () => map.removeOverlay(CLAUSE_OVERLAY);
+  }, [map, places]);
   const latest = latestVersion(agreement);
   const [from, setFrom] = useState(() => {
     const candidate = firstOfMonth(referenceDate);
