@@ -38,6 +38,7 @@ import { ClauseForm, type FormOptions } from './clause-form';
 import { TurnsCalendar } from './turns-calendar';
 import { CLAUSE_PLACE_LAYERS, clausePlaces } from './clause-places';
 import { useMapStore } from '../../state/map-store';
+import { useUiStore } from '../../state/ui-store';
 import './agreement.css';
 
 /*
@@ -224,6 +225,14 @@ function ClauseEditor({
   const places = useMemo(
     () => (editing.type === 'clause' ? clausePlaces(editing.clause.params, options) : null),
     [editing, options],
+  );
+  // A map pick still waiting when the editor closes would write into a form that is gone.
+  useEffect(
+    () => () => {
+      const ui = useUiStore.getState();
+      if (ui.mapTool?.id.startsWith('agreement-pick')) ui.setMapTool(null);
+    },
+    [],
   );
   useEffect(() => {
     if (!map || !places) return undefined;
