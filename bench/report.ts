@@ -12,5 +12,6 @@ export function reportFigure(id: string, value: number): void {
 
 /** Reports that a figure could not be measured in this run, and why. */
 export function reportUnmeasured(id: string, reason: string): void {
-  console.log(`[figure] ${id} - ${reason.replace(/\s+/g, ' ')}`);
+  // eslint-disable-next-line no-control-regex -- strips terminal colour codes that error messages carry
+  console.log(`[figure] ${id} - ${reason.replace(/\u001b\[[0-9;]*m/g, '').replace(/\s+/g, ' ')}`);
 }
