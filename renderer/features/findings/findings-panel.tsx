@@ -85,7 +85,10 @@ function EvaluationState() {
       {status === 'ready' && t('findings.state.count', { count })}
       {status === 'error' && t('findings.state.error')}
       {status === 'ready' && referenceDate && (
-        <span className="findings-judged"> · {t('findings.state.judgedAt', { date: referenceDate })}</span>
+        <span className="findings-judged">
+          {' '}
+          · {t('findings.state.judgedAt', { date: formatDate(referenceDate, t.locale, 'medium') })}
+        </span>
       )}
     </p>
   );
@@ -338,7 +341,7 @@ function evidenceLabel(
       const event = places.events.get(evidence.id);
       return event
         ? t('findings.evidence.event', {
-            source: event.suspectedSource || t(`findings.status.open`),
+            source: event.suspectedSource || t(`registers.pollutant.${event.pollutantClass}`),
             date: formatDate(event.observedAt, t.locale, 'medium'),
           })
         : t('findings.evidence.missing', { id: evidence.id });
