@@ -14,8 +14,20 @@ export interface CodedMessage {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/;
 
+/**
+ * Decimals a number in a sentence needs: one from 10 up, two from 1 up, and below 1 enough for two significant
+ * digits (0,012 mg/L must not read as its limit 0,01), at most six.
+ */
+function fractionDigitsFor(value: number): number {
+  const magnitude = Math.abs(value);
+  if (Number.isInteger(value)) return 0;
+  if (magnitude >= 10) return 1;
+  if (magnitude >= 1) return 2;
+  return Math.min(6, Math.max(2, Math.ceil(-Math.log10(magnitude)) + 1));
+}
+
 function formatParam(value: MessageParam, locale: Locale): string {
-  if (typeof value === 'number') return formatNumber(value, locale, Math.abs(value) < 10 && !Number.isInteger(value) ? 2 : 1);
+  if (typeof value === 'number') return formatNumber(value, locale, fractionDigitsFor(value));
   if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(value, locale);
   if (value === null || value === undefined) return '';
   return String(value);

@@ -54,3 +54,16 @@ describe('formatting per locale', () => {
     expect(formatQuantity(12400, 'm3', 'es')).toBe('12.400\u00a0m³');
   });
 });
+
+describe('numbers in sentences', () => {
+  it('keep two significant digits below one, so a value just over its limit never reads as the limit', () => {
+    const render = translate;
+    const key = 'app.status.records';
+    expect(render('es', key, { communities: 0.012, intakes: 0.0005, withdrawals: 1240.55 })).toBe(
+      '0,012 comunidades · 0,0005 tomas · 1240,6 extracciones',
+    );
+    expect(render('en', key, { communities: 2.345, intakes: 10, withdrawals: 0.5 })).toBe(
+      '2.35 communities · 10 intakes · 0.5 withdrawals',
+    );
+  });
+});
