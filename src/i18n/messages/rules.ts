@@ -8,7 +8,7 @@ import { defineMessages } from '../define';
 export const rules = defineMessages(
   {
     'sentence.withdrawalQuotaIntake':
-      'The community {community} withdrew {volumeM3} m³ in {period} at the intake {intake}; its quota is {limitM3} m³ (clause {clause}, version {version}): {excessPct}% over.',
+      'The community {community} withdrew {volumeM3} m³ in {period} at the intake “{intake}”; its quota is {limitM3} m³ (clause {clause}, version {version}): {excessPct}% over.',
     'sentence.withdrawalQuotaCommunity':
       'The community {community} withdrew {volumeM3} m³ in {period} across its {intakeCount} intakes; its quota is {limitM3} m³ (clause {clause}, version {version}): {excessPct}% over.',
     'sentence.proportionalShare':
@@ -16,13 +16,13 @@ export const rules = defineMessages(
     'sentence.minimumFlow':
       'In {period} the flow left at {point} was {netFlowM3s} m³/s ({referenceFlowM3s} m³/s in the river minus {withdrawalM3s} m³/s withdrawn upstream), below the minimum flow of {minimumFlowM3s} m³/s (clause {clause}, version {version}).',
     'sentence.rotation':
-      'In {period} the intake {intake} of the community {community} drew water outside its turn {count} times, {hoursOutside} hours in all (clause {clause}, version {version}).',
+      'In {period} the intake “{intake}” of the community {community} drew water outside its turn {count} times, {hoursOutside} hours in all (clause {clause}, version {version}).',
     'sentence.seasonalBanWithdrawal':
-      'The intake {intake} of the community {community} withdrew {volumeM3} m³ during the ban of {period} (clause {clause}, version {version}).',
+      'The intake “{intake}” of the community {community} withdrew {volumeM3} m³ during the ban of {period} (clause {clause}, version {version}).',
     'sentence.seasonalBanEvent':
       'An activity banned in the season {season} ({source}) was registered on {period} (clause {clause}, version {version}).',
     'sentence.protectedZoneIntake':
-      'The intake {intake} of the community {community} is {distanceM} m from {feature}, within the protected {limitM} m (clause {clause}, version {version}).',
+      'The intake “{intake}” of the community {community} is {distanceM} m from {feature}, within the protected {limitM} m (clause {clause}, version {version}).',
     'sentence.protectedZoneEvent':
       'A discharge or activity ({source}) was registered {distanceM} m from {feature}, within the protected {limitM} m, on {period} (clause {clause}, version {version}).',
     'sentence.waterQualityHigh':
@@ -40,7 +40,7 @@ export const rules = defineMessages(
     'sentence.restorationPlants':
       'The community {community} has planted {plants} plants in {period}; by now it should have {expectedPlants} of its {commitmentPlants} a year (clause {clause}, version {version}).',
     'sentence.reportingDuty':
-      'The intake {intake} of the community {community} has no withdrawal reading for {period} (clause {clause}, version {version}).',
+      'The intake “{intake}” of the community {community} has no withdrawal reading for {period} (clause {clause}, version {version}).',
     'remedy.reduceWithdrawal': 'Withdraw at least {excessM3} m³ less in the next period, or ask the committee for a temporary increase.',
     'remedy.reduceToAllocation': 'Cut withdrawals by {excessM3} m³ while the scarcity lasts, so others get their share.',
     'remedy.releaseFlow': 'Reduce withdrawals upstream until {deficitM3s} m³/s more stays in the river.',
@@ -109,7 +109,7 @@ export const rules = defineMessages(
   },
   {
     'sentence.withdrawalQuotaIntake':
-      'La comunidad {community} extrajo {volumeM3} m³ en {period} en la toma {intake}; su cuota es {limitM3} m³ (cláusula {clause}, versión {version}): {excessPct} % por encima.',
+      'La comunidad {community} extrajo {volumeM3} m³ en {period} en la toma «{intake}»; su cuota es {limitM3} m³ (cláusula {clause}, versión {version}): {excessPct} % por encima.',
     'sentence.withdrawalQuotaCommunity':
       'La comunidad {community} extrajo {volumeM3} m³ en {period} entre sus {intakeCount} tomas; su cuota es {limitM3} m³ (cláusula {clause}, versión {version}): {excessPct} % por encima.',
     'sentence.proportionalShare':
@@ -117,13 +117,13 @@ export const rules = defineMessages(
     'sentence.minimumFlow':
       'En {period} quedaron en {point} {netFlowM3s} m³/s ({referenceFlowM3s} m³/s en el río menos {withdrawalM3s} m³/s captados aguas arriba), por debajo del caudal mínimo de {minimumFlowM3s} m³/s (cláusula {clause}, versión {version}).',
     'sentence.rotation':
-      'En {period} la toma {intake} de la comunidad {community} sacó agua fuera de su turno {count} veces, {hoursOutside} horas en total (cláusula {clause}, versión {version}).',
+      'En {period} la toma «{intake}» de la comunidad {community} sacó agua fuera de su turno {count} veces, {hoursOutside} horas en total (cláusula {clause}, versión {version}).',
     'sentence.seasonalBanWithdrawal':
-      'La toma {intake} de la comunidad {community} extrajo {volumeM3} m³ durante la veda de {period} (cláusula {clause}, versión {version}).',
+      'La toma «{intake}» de la comunidad {community} extrajo {volumeM3} m³ durante la veda de {period} (cláusula {clause}, versión {version}).',
     'sentence.seasonalBanEvent':
       'Se registró una actividad prohibida en la temporada {season} ({source}) el {period} (cláusula {clause}, versión {version}).',
     'sentence.protectedZoneIntake':
-      'La toma {intake} de la comunidad {community} está a {distanceM} m de {feature}, dentro de los {limitM} m protegidos (cláusula {clause}, versión {version}).',
+      'La toma «{intake}» de la comunidad {community} está a {distanceM} m de {feature}, dentro de los {limitM} m protegidos (cláusula {clause}, versión {version}).',
     'sentence.protectedZoneEvent':
       'Se registró un vertido o actividad ({source}) a {distanceM} m de {feature}, dentro de los {limitM} m protegidos, el {period} (cláusula {clause}, versión {version}).',
     'sentence.waterQualityHigh':
@@ -141,7 +141,7 @@ export const rules = defineMessages(
     'sentence.restorationPlants':
       'La comunidad {community} lleva {plants} plantas sembradas en {period}; a esta fecha debería tener {expectedPlants} de sus {commitmentPlants} al año (cláusula {clause}, versión {version}).',
     'sentence.reportingDuty':
-      'La toma {intake} de la comunidad {community} no tiene lectura de extracción de {period} (cláusula {clause}, versión {version}).',
+      'La toma «{intake}» de la comunidad {community} no tiene lectura de extracción de {period} (cláusula {clause}, versión {version}).',
     'remedy.reduceWithdrawal': 'Extraer al menos {excessM3} m³ menos en el próximo periodo, o pedir al comité un aumento temporal.',
     'remedy.reduceToAllocation': 'Reducir la extracción en {excessM3} m³ mientras dure la escasez, para que los demás reciban su parte.',
     'remedy.releaseFlow': 'Reducir las captaciones aguas arriba hasta que queden {deficitM3s} m³/s más en el río.',
@@ -210,7 +210,7 @@ export const rules = defineMessages(
   },
   {
     'sentence.withdrawalQuotaIntake':
-      'A comunidade {community} captou {volumeM3} m³ em {period} na captação {intake}; sua cota é {limitM3} m³ (cláusula {clause}, versão {version}): {excessPct}% acima.',
+      'A comunidade {community} captou {volumeM3} m³ em {period} na captação “{intake}”; sua cota é {limitM3} m³ (cláusula {clause}, versão {version}): {excessPct}% acima.',
     'sentence.withdrawalQuotaCommunity':
       'A comunidade {community} captou {volumeM3} m³ em {period} em suas {intakeCount} captações; sua cota é {limitM3} m³ (cláusula {clause}, versão {version}): {excessPct}% acima.',
     'sentence.proportionalShare':
@@ -218,13 +218,13 @@ export const rules = defineMessages(
     'sentence.minimumFlow':
       'Em {period} ficaram em {point} {netFlowM3s} m³/s ({referenceFlowM3s} m³/s no rio menos {withdrawalM3s} m³/s captados a montante), abaixo da vazão mínima de {minimumFlowM3s} m³/s (cláusula {clause}, versão {version}).',
     'sentence.rotation':
-      'Em {period} a captação {intake} da comunidade {community} tirou água fora do seu turno {count} vezes, {hoursOutside} horas no total (cláusula {clause}, versão {version}).',
+      'Em {period} a captação “{intake}” da comunidade {community} tirou água fora do seu turno {count} vezes, {hoursOutside} horas no total (cláusula {clause}, versão {version}).',
     'sentence.seasonalBanWithdrawal':
-      'A captação {intake} da comunidade {community} captou {volumeM3} m³ durante a proibição de {period} (cláusula {clause}, versão {version}).',
+      'A captação “{intake}” da comunidade {community} captou {volumeM3} m³ durante a proibição de {period} (cláusula {clause}, versão {version}).',
     'sentence.seasonalBanEvent':
       'Foi registrada uma atividade proibida na temporada {season} ({source}) em {period} (cláusula {clause}, versão {version}).',
     'sentence.protectedZoneIntake':
-      'A captação {intake} da comunidade {community} fica a {distanceM} m de {feature}, dentro dos {limitM} m protegidos (cláusula {clause}, versão {version}).',
+      'A captação “{intake}” da comunidade {community} fica a {distanceM} m de {feature}, dentro dos {limitM} m protegidos (cláusula {clause}, versão {version}).',
     'sentence.protectedZoneEvent':
       'Foi registrado um despejo ou atividade ({source}) a {distanceM} m de {feature}, dentro dos {limitM} m protegidos, em {period} (cláusula {clause}, versão {version}).',
     'sentence.waterQualityHigh':
@@ -242,7 +242,7 @@ export const rules = defineMessages(
     'sentence.restorationPlants':
       'A comunidade {community} plantou {plants} mudas em {period}; até agora deveria ter {expectedPlants} das suas {commitmentPlants} por ano (cláusula {clause}, versão {version}).',
     'sentence.reportingDuty':
-      'A captação {intake} da comunidade {community} não tem leitura de captação de {period} (cláusula {clause}, versão {version}).',
+      'A captação “{intake}” da comunidade {community} não tem leitura de captação de {period} (cláusula {clause}, versão {version}).',
     'remedy.reduceWithdrawal': 'Captar pelo menos {excessM3} m³ a menos no próximo período, ou pedir ao comitê um aumento temporário.',
     'remedy.reduceToAllocation': 'Reduzir a captação em {excessM3} m³ enquanto durar a escassez, para que os outros recebam sua parte.',
     'remedy.releaseFlow': 'Reduzir as captações a montante até ficarem {deficitM3s} m³/s a mais no rio.',

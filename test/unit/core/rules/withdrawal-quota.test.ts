@@ -125,17 +125,17 @@ describe('withdrawal quota', () => {
     const [finding] = run(single(monthlyQuota(1000)), createBaseRecords({ withdrawals: [march(1240)] }));
     it('renders in Spanish', () => {
       expect(render('es', finding!.sentence)).toBe(
-        'La comunidad Alta extrajo 1240 m³ en marzo de 2026 en la toma Bocatoma Alta; su cuota es 1000 m³ (cláusula 3, versión 1): 24 % por encima.',
+        'La comunidad Alta extrajo 1240 m³ en marzo de 2026 en la toma «Bocatoma Alta»; su cuota es 1000 m³ (cláusula 3, versión 1): 24 % por encima.',
       );
     });
     it('renders in Brazilian Portuguese', () => {
       expect(render('pt-BR', finding!.sentence)).toBe(
-        'A comunidade Alta captou 1.240 m³ em março de 2026 na captação Bocatoma Alta; sua cota é 1.000 m³ (cláusula 3, versão 1): 24% acima.',
+        'A comunidade Alta captou 1.240 m³ em março de 2026 na captação “Bocatoma Alta”; sua cota é 1.000 m³ (cláusula 3, versão 1): 24% acima.',
       );
     });
     it('renders in English', () => {
       expect(render('en', finding!.sentence)).toBe(
-        'The community Alta withdrew 1,240 m³ in March 2026 at the intake Bocatoma Alta; its quota is 1,000 m³ (clause 3, version 1): 24% over.',
+        'The community Alta withdrew 1,240 m³ in March 2026 at the intake “Bocatoma Alta”; its quota is 1,000 m³ (clause 3, version 1): 24% over.',
       );
     });
     it('suggests a remedy with the excess', () => {

@@ -90,7 +90,7 @@ const PLACES: FindingPlaces = {
 describe('how a finding reads', () => {
   it('says its period in words, in Spanish and Portuguese', () => {
     const finding = createFinding('f1');
-    expect(findingSentence(finding, 'es')).toContain('en marzo de 2026 en la toma Bocatoma Alta');
+    expect(findingSentence(finding, 'es')).toContain('en marzo de 2026 en la toma «Bocatoma Alta»');
     expect(findingSentence(finding, 'es')).toContain('1240 m³');
     expect(findingSentence(finding, 'pt-BR')).toContain('março de 2026');
   });
