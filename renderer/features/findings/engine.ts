@@ -6,6 +6,8 @@ import type { Finding } from '../../../src/rules/finding';
 import { IncrementalEvaluator, type RecordChange, type RecordKinds, whatIf } from '../../../src/rules/incremental';
 import type { NetworkPosition } from '../../../src/rules/network-view';
 import type { RuleRecords } from '../../../src/rules/record-index';
+import { NATIONAL_STANDARD_META_KEY, tableInForce } from '../../../src/field/guidelines';
+import { WHO_GUIDELINES, type GuidelineTable } from '../../../src/rules/who-guidelines';
 import type { StoredBasin } from '../../session/basin-files';
 import type { WatershedDatabase } from '../../store/db';
 
@@ -162,6 +164,9 @@ export class FindingsEngine {
   private built: { period: PeriodRange; now: string } = { period: { start: '', end: '' }, now: '' };
   private seq: number;
   private filter: PeriodRange;
+  /** The water-quality table in force: WHO, with the committee's national standard over it when saved. */
+  private guidelines: GuidelineTable = WHO_GUIDELINES;
+  private guidelinesKey = 'null';
 
   private constructor(
     private readonly db: WatershedDatabase,
@@ -178,6 +183,16 @@ export class FindingsEngine {
     this.evaluator = this.build(records);
   }
 
+  /** Reads the national standard; true when it changed since the last read. */
+  private async readGuidelines(): Promise<boolean> {
+    const stored: unknown = (await this.db.meta.get(NATIONAL_STANDARD_META_KEY))?.value ?? null;
+    const key = JSON.stringify(stored);
+    if (key === this.guidelinesKey) return false;
+    this.guidelinesKey = key;
+    this.guidelines = tableInForce(WHO_GUIDELINES, stored);
+    return true;
+  }
+
   /** Opens the engine over a store whose basin is imported; `today` overrides the clock (tests). */
   static async open(db: WatershedDatabase, filter: PeriodRange, today?: () => string): Promise<FindingsEngine> {
     const basin = (await db.meta.get('basin'))?.value as StoredBasin | undefined;
@@ -187,7 +202,9 @@ export class FindingsEngine {
     const { records, seq } = await readRuleRecords(db);
     const settings = basin.info.settings;
     const clock = today ?? (() => settings.referenceDate ?? localToday(settings.utcOffsetMinutes));
-    return new FindingsEngine(db, network, positions, basin, records, seq, filter, clock);
+    const engine = new FindingsEngine(db, network, positions, basin, records, seq, filter, clock);
+    if (await engine.readGuidelines()) engine.evaluator = engine.build(engine.evaluator.records());
+    return engine;
   }
 
   /** The day findings are judged at (the basin's reference date, else today). */
@@ -225,6 +242,7 @@ export class FindingsEngine {
       period,
       now,
       utcOffsetMinutes: this.basin.info.settings.utcOffsetMinutes,
+      guidelines: this.guidelines,
     });
   }
 
@@ -250,6 +268,11 @@ export class FindingsEngine {
    * lists its ids), and the current row of each is read and applied. Returns how many records changed.
    */
   async sync(): Promise<number> {
+    // The national standard is a setting, not an audited record: a change of it judges every sample again.
+    if (await this.readGuidelines()) {
+      this.evaluator = this.build(this.evaluator.records());
+      return 1 + (await this.sync());
+    }
     const entries = await this.db.audit.where('seq').above(this.seq).toArray();
     if (entries.length === 0) return 0;
     const touched = new Map<RecordKind, Set<string>>();

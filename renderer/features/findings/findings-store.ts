@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { NATIONAL_STANDARD_META_KEY } from '../../../src/field/guidelines';
 import { create } from 'zustand';
 import type { Finding } from '../../../src/rules/finding';
 import type { RecordChange } from '../../../src/rules/incremental';
@@ -113,7 +114,12 @@ export function useFindingsEngine(session: Session): void {
   }, [session]);
 
   const head = useLiveQuery(async () => (await session.db.audit.orderBy('seq').last())?.seq ?? 0, [session]);
+  // The committee's national water-quality standard (a setting, not audited) changes findings too.
+  const standard = useLiveQuery(
+    async () => JSON.stringify((await session.db.meta.get(NATIONAL_STANDARD_META_KEY))?.value ?? null),
+    [session],
+  );
   useEffect(() => {
-    if (head !== undefined) send({ type: 'sync' });
-  }, [head]);
+    if (head !== undefined && standard !== undefined) send({ type: 'sync' });
+  }, [head, standard]);
 }

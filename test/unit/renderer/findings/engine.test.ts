@@ -254,3 +254,58 @@ describe('FindingsEngine', () => {
     expect(later.findings().map((finding) => finding.period.key)).toEqual(['2026-05']);
   });
 });
+
+describe('FindingsEngine and the national water-quality standard', () => {
+  it('judges samples against the standard the committee saved, and again when it changes', async () => {
+    const { db, repository, agreement } = await createStore();
+    const version = agreement.versions[0]!;
+    const clause = {
+      id: 'c9',
+      number: 9,
+      version: 1,
+      wording: 'El agua debe cumplir la norma.',
+      params: { kind: 'water-quality' as const, parameters: null, pointIds: null, overrides: [] },
+    };
+    await repository.update(
+      'agreements',
+      agreement.id,
+      { versions: [{ ...version, clauses: [clause] }] },
+      COORDINATOR,
+      {
+        expectedVersion: 1,
+      },
+    );
+    const point = await repository.create(
+      'monitoringPoints',
+      {
+        name: 'Quebrada Alta',
+        kind: 'quality',
+        location: [-75.6, 5.02],
+        snap: { reachId: 'upper', fraction: 0.6, distanceM: 1 },
+      },
+      COORDINATOR,
+    );
+    if (!point.ok) throw new Error('point');
+    // 30 mg/L of nitrate: within WHO's 50 mg/L, above a stricter national 10 mg/L.
+    await repository.create(
+      'measurements',
+      { pointId: point.value.id, parameter: 'nitrate', value: 30, unit: 'mg/L', time: '2026-03-05T09:00:00-05:00' },
+      COORDINATOR,
+    );
+    const engine = await FindingsEngine.open(db, ALL_TIME);
+    expect(engine.findings().filter((finding) => finding.kind === 'water-quality')).toEqual([]);
+
+    const standard = {
+      name: 'Norma nacional',
+      entries: { nitrate: { unit: 'mg/L', maxValue: 10, minValue: null, basis: 'Norma nacional', health: true } },
+    };
+    await repository.setMeta('field.guidelines.national', standard);
+    expect(await engine.sync()).toBeGreaterThan(0);
+    expect(engine.findings().filter((finding) => finding.kind === 'water-quality')).toHaveLength(1);
+    expect((await FindingsEngine.open(db, ALL_TIME)).findings()).toEqual(engine.findings());
+
+    await repository.setMeta('field.guidelines.national', null);
+    await engine.sync();
+    expect(engine.findings().filter((finding) => finding.kind === 'water-quality')).toEqual([]);
+  });
+});
