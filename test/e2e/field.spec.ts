@@ -75,7 +75,7 @@ test('reports a contamination event near a headwater, lists who is downstream an
   await form.getByRole('button', { name: 'Guardar', exact: true }).click();
 
   const details = page.getByRole('complementary', { name: /detalle/i });
-  const downstream = details.getByRole('table', { name: 'Comunidades y captaciones aguas abajo del evento' });
+  const downstream = details.getByRole('table', { name: 'Comunidades y tomas aguas abajo del evento' });
   await expect(downstream).toBeVisible();
   // Follow the whole river to the outlet.
   await details.getByLabel('Seguir el río por').fill('30');

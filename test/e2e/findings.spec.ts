@@ -83,7 +83,7 @@ test('the withdrawal form shows the findings saving it would create', async ({ p
   await page.getByRole('tab', { name: 'Registros' }).click();
   await page.getByRole('button', { name: /^Extracciones/ }).click();
   await page.getByRole('button', { name: 'Registrar una extracción' }).click();
-  await page.getByLabel('Captación').selectOption({ label: 'Toma de riego 1 de Vereda El Roble' });
+  await page.getByLabel('Toma', { exact: true }).selectOption({ label: 'Toma de riego 1 de Vereda El Roble' });
   await page.getByLabel('Primer día').fill('2026-10-05');
   await page.getByLabel('Último día').fill('2026-10-11');
   await page.getByLabel('Volumen', { exact: true }).fill('300.000');

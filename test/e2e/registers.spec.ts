@@ -35,7 +35,7 @@ test('registers a withdrawal with the form and finds it in the table', async ({ 
   expect(before).toBeGreaterThan(1000);
 
   await page.getByRole('button', { name: 'Registrar una extracción' }).click();
-  await page.getByLabel('Captación').selectOption({ label: INTAKE });
+  await page.getByLabel('Toma', { exact: true }).selectOption({ label: INTAKE });
   await page.getByLabel('Primer día').fill('2026-10-05');
   await page.getByLabel('Último día').fill('2026-10-11');
   // A negative volume is refused in Spanish, beside the field.
@@ -97,7 +97,7 @@ test('imports a CSV with decimal commas: a bad row is listed and nothing saved; 
     .getByLabel('Elegir el archivo CSV…')
     .setInputFiles(csvFile('lecturas-con-error.csv', [header, ...good, bad]));
   // The preview reads the decimal commas and shows the bad cell.
-  await expect(page.getByRole('combobox', { name: 'Columna de Captación' })).toHaveValue('1');
+  await expect(page.getByRole('combobox', { name: 'Columna de Toma' })).toHaveValue('1');
   await expect(page.getByText('Los números están escritos')).toBeVisible();
   await expect(page.locator('.import-preview').getByText('1234,5 m³')).toBeVisible();
   await screenshot(page, 'registers-import-preview');
@@ -158,10 +158,10 @@ test('edits a record and reads its history; approves a received record', async (
 
 test('places a new intake on the map, snapped to the river, and an edit never moves it', async ({ page }) => {
   await openApp(page);
-  await openRegister(page, /^Captaciones/);
+  await openRegister(page, /^Tomas de agua/);
   // A row click flies the map to that intake, which sits on a river.
   await page
-    .getByRole('table', { name: /^Captaciones/ })
+    .getByRole('table', { name: /^Tomas de agua/ })
     .getByText(INTAKE)
     .click();
   const details = page.getByRole('complementary', { name: /detalle/i });
@@ -169,15 +169,15 @@ test('places a new intake on the map, snapped to the river, and an edit never mo
   await page.waitForTimeout(3000); // the flight to the intake
   await details.getByRole('button', { name: 'Cerrar' }).click();
 
-  await page.getByRole('button', { name: 'Nueva captación' }).click();
+  await page.getByRole('button', { name: 'Nueva toma' }).click();
   await page.getByLabel('Nombre').fill('Toma del jardín escolar');
   await page.getByLabel('Comunidad').selectOption({ label: 'Vereda Alto de los Frailejones' });
   await page.getByLabel('Uso').selectOption({ label: 'Riego' });
   await page.getByRole('button', { name: 'Guardar', exact: true }).click();
-  await expect(page.getByText('Primero ubique la captación en el mapa.')).toBeVisible();
+  await expect(page.getByText('Primero ubique la toma en el mapa.')).toBeVisible();
 
   await page.getByRole('button', { name: 'Ubicarla en el mapa' }).click();
-  await expect(page.getByText('Haga clic en el mapa donde la captación toma el agua del río.')).toBeVisible();
+  await expect(page.getByText('Haga clic en el mapa donde la toma saca el agua del río.')).toBeVisible();
   await page.waitForTimeout(500); // the map settles into the freed width
   const box = await page.locator('.map').boundingBox();
   if (!box) throw new Error('no map');

@@ -83,7 +83,7 @@ describe('contamination event section', () => {
     const created = await store.repository.create('contaminationEvents', eventDraft(), COORDINATOR);
     if (!created.ok) throw new Error('not created');
     renderWith(sessionOf(store), <FieldRecordSection kind="contaminationEvents" id={created.value.id} />);
-    const table = await screen.findByRole('table', { name: 'Comunidades y captaciones aguas abajo del evento' });
+    const table = await screen.findByRole('table', { name: 'Comunidades y tomas aguas abajo del evento' });
     const row = within(table).getByRole('row', { name: /Vereda de Abajo/ });
     // Half of 'upper' and half of 'lower': about 0.56 + 1.11 = 1.67 km; at 0.5 m/s, about 56 minutes.
     expect(row.textContent).toMatch(/1,7\u00a0km/);
