@@ -195,7 +195,7 @@ test('places a new intake on the map, snapped to the river, and an edit never mo
   expect(location).toMatch(/^latitud .+, longitud .+$/);
   await details.getByRole('button', { name: 'Editar' }).click();
   await expect(details.getByText(/^Ubicación fija en lat\./)).toBeVisible();
-  await expect(details.getByRole('button', { name: 'Mover la captación' })).toBeVisible();
+  await expect(details.getByRole('button', { name: 'Mover la toma' })).toBeVisible();
   await details.getByLabel('Nombre').fill('Toma de la escuela');
   await details.getByRole('button', { name: 'Guardar cambios' }).click();
   await expect(details.getByRole('heading', { name: 'Toma de la escuela' })).toBeVisible();
