@@ -141,7 +141,8 @@ if (has('out/renderer/index.html')) {
 }
 
 // data/ is the renderer's public folder: each of its files is copied to out/renderer/ by the build.
-const dataFiles = filesUnder(join(repoRoot, 'data'));
+// Notes for developers (*.md) stay out of the archive on purpose (electron-builder.yml); every data file goes in.
+const dataFiles = filesUnder(join(repoRoot, 'data')).filter((file) => !file.endsWith('.md'));
 check('data/ has the sample basin to ship', dataFiles.length > 0, 'data/ is empty');
 const missingData = dataFiles.filter((file) => !has(`out/renderer/${file}`));
 check('every file of data/ is in the archive under out/renderer/', missingData.length === 0, `missing: ${missingData.slice(0, 10).join(', ')}`);
