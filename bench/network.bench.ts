@@ -4,22 +4,13 @@
 import type { Feature, LineString } from 'geojson';
 import { RiverNetwork, type NetworkPosition } from '../src/hydrology/river-network';
 import { reportFigure } from './report';
+import { mulberry32 } from './synthetic-dem';
 
 const REACH_COUNT = 50_000;
 const QUERY_COUNT = 1_000_000;
 // Positions queried: the scale basin has 10,000 contamination events and 2,000 intakes on the network.
 const POSITION_COUNT = 10_000;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A binary-ish tree: each new reach joins above a random reach that has fewer than two tributaries (rarely three). */
 function syntheticTree(reachCount: number, seed: number): { features: Feature<LineString>[]; downstream: Int32Array } {

@@ -5,22 +5,13 @@
 import type { Feature, LineString } from 'geojson';
 import { RiverNetwork, type NetworkPosition } from '../src/hydrology/river-network';
 import { communitySubjects, flowHighlight, flowNeighbours } from '../src/hydrology/flow-view';
+import { mulberry32 } from './synthetic-dem';
 
 const REACH_COUNT = 5_000;
 const INTAKE_COUNT = 2_000;
 const COMMUNITY_COUNT = 200;
 const CLICKS = 300;
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(7);
 const upstreamEnd: [number, number][] = [[-75.7, 4.5]];

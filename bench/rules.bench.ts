@@ -27,6 +27,7 @@ import { RecordIndex, type RuleRecords } from '../src/rules/record-index';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { reportFigure } from './report';
+import { mulberry32 } from './synthetic-dem';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -37,16 +38,6 @@ function liveMemoryMb(): number {
   return (usage.heapUsed + usage.arrayBuffers) / 1024 / 1024;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = mulberry32(20261125);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
