@@ -92,10 +92,39 @@ function withNumbers(
   return out;
 }
 
-/** The finding's sentence in `locale`, its period in words. */
+/** Notes of WHO guideline values (data/guidelines), by the English text the table stores. */
+const BASIS_NOTES: Readonly<Record<string, string>> = {
+  'as NO3': 'asNO3',
+  'as NO2': 'asNO2',
+  inorganic: 'inorganic',
+  total: 'total',
+  'operational range': 'operationalRange',
+  'acceptability; 1 NTU for disinfection': 'turbidity',
+};
+
+/**
+ * The source of a guideline value in `locale`: WHO's notes are translated ('WHO 2022 (as NO3)' -> 'OMS 2022 (como
+ * NO3)'); a national standard's name is the committee's own words and stays as written.
+ * @example basisLabel('WHO 2022 (as NO3)', 'es') === 'OMS 2022 (como NO3)'
+ */
+export function basisLabel(basis: string, locale: Locale): string {
+  const who = /^WHO (\d{4})(?: \((.+)\))?$/.exec(basis);
+  if (!who) return basis;
+  const source = translate(locale, 'findings.basis.who', { year: who[1] ?? '' });
+  const note = who[2];
+  if (note === undefined) return source;
+  const key = BASIS_NOTES[note];
+  return `${source} (${key ? translate(locale, `findings.basis.note.${key}`) : note})`;
+}
+
+/** The finding's sentence in `locale`, its period in words and its guideline source translated. */
 export function findingSentence(finding: Finding, locale: Locale): string {
   const params = withNumbers(finding.sentence.params, locale);
   if (typeof params['period'] === 'string') params['period'] = formatPeriod(params['period'], locale);
+  if (typeof params['basis'] === 'string') params['basis'] = basisLabel(params['basis'], locale);
+  // Colony counts are UFC/NMP in Spanish and Portuguese (unidades formadoras de colonias, número más probable).
+  if (typeof params['unit'] === 'string' && locale !== 'en')
+    params['unit'] = params['unit'].replace('CFU', 'UFC').replace('MPN', 'NMP');
   if (typeof params['parameter'] === 'string') params['parameter'] = parameterLabel(params['parameter'], locale);
   return translate(locale, finding.sentence.code, params);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Community, Intake } from '../../../../src/domain/records';
 import type { Finding } from '../../../../src/rules/finding';
 import {
+  basisLabel,
   conditionValue,
   filterFindings,
   findingBadges,
@@ -198,5 +199,19 @@ describe('map badges', () => {
       { kind: 'finding', id: 'x4', count: 1, severity: 'medium', label: '1' },
     ]);
     expect(badges.features[0]?.geometry.coordinates).toEqual([-75.6, 5.04]);
+  });
+});
+
+describe('the source of a guideline value', () => {
+  it('is translated for WHO values, with their notes', () => {
+    expect(basisLabel('WHO 2022 (as NO3)', 'es')).toBe('OMS 2022 (como NO3)');
+    expect(basisLabel('WHO 2022 (acceptability; 1 NTU for disinfection)', 'pt-BR')).toBe(
+      'OMS 2022 (aceitabilidade; 1 NTU para desinfecção)',
+    );
+    expect(basisLabel('WHO 2022', 'en')).toBe('WHO 2022');
+  });
+
+  it("keeps a national standard's name as the committee wrote it", () => {
+    expect(basisLabel('Res. 2115/2007 (total)', 'es')).toBe('Res. 2115/2007 (total)');
   });
 });
