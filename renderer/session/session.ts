@@ -47,7 +47,8 @@ export function currentActor(): Actor {
   const device = deviceName();
   try {
     const saved = JSON.parse(globalThis.localStorage?.getItem(ACTOR_KEY) ?? 'null') as Partial<Actor> | null;
-    if (saved?.name) return { name: saved.name, role: saved.role === 'participant' ? 'participant' : 'coordinator', device };
+    if (saved?.name)
+      return { name: saved.name, role: saved.role === 'participant' ? 'participant' : 'coordinator', device };
   } catch {
     // A broken saved value falls back to the default below.
   }
@@ -66,13 +67,54 @@ export interface LoadProgress {
   readonly total: number;
 }
 
+/** Listeners of the first-run import in this page (every window opening the session while it runs). */
+const importListeners = new Set<(progress: LoadProgress) => void>();
+/** The first-run import in progress in this page, shared by every caller (React mounts twice in development). */
+let importing: Promise<StoredBasin> | null = null;
+
+/** Runs `work` holding a lock shared by every tab and window of the app (Web Locks), or directly without them. */
+function withAppLock<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const locks = globalThis.navigator?.locks;
+  return locks ? (locks.request(name, work) as Promise<T>) : work();
+}
+
+/**
+ * The stored basin, importing the sample first when the store has none. The import runs once: callers in this page
+ * share it, and another tab or window waits on a lock and then finds the basin stored.
+ */
+async function storedOrImportedBasin(
+  repository: DexieRepository,
+  onProgress?: (progress: LoadProgress) => void,
+): Promise<StoredBasin> {
+  if (onProgress) importListeners.add(onProgress);
+  try {
+    importing ??= withAppLock('watershed-commons.first-run', async () => {
+      const stored = (await repository.getMeta(BASIN_META_KEY)) as StoredBasin | undefined;
+      return (
+        stored ??
+        importSampleBasin(repository, (kind, done, total) => {
+          for (const listener of importListeners) listener({ kind, done, total });
+        })
+      );
+    }).finally(() => {
+      importing = null;
+    });
+    return await importing;
+  } finally {
+    if (onProgress) importListeners.delete(onProgress);
+  }
+}
+
 /** Opens the store; on first run imports the sample basin into it. */
-export async function openSession(onProgress?: (progress: LoadProgress) => void, db = new WatershedDatabase()): Promise<Session> {
+export async function openSession(
+  onProgress?: (progress: LoadProgress) => void,
+  db = new WatershedDatabase(),
+): Promise<Session> {
   void requestPersistentStorage();
   const repository = new DexieRepository({ db, ids: randomId, clock: () => new Date().toISOString() });
   let basin = (await repository.getMeta(BASIN_META_KEY)) as StoredBasin | undefined;
   const firstRun = basin === undefined;
-  basin ??= await importSampleBasin(repository, (kind, done, total) => onProgress?.({ kind, done, total }));
+  basin ??= await storedOrImportedBasin(repository, onProgress);
   const { network } = RiverNetwork.fromGeoJson(basin.reaches);
   const communityPositions: Record<string, NetworkPosition> = {};
   for (const community of basin.info.communities) {
