@@ -42,6 +42,37 @@ function NeighbourList({
   );
 }
 
+/** The communities and intakes on one side of the point, under a heading in that side's map colour. */
+function RiverSide({
+  side,
+  communities,
+  intakes,
+  locate,
+}: {
+  readonly side: 'upstream' | 'downstream';
+  readonly communities: readonly FlowNeighbour[];
+  readonly intakes: readonly FlowNeighbour[];
+  readonly locate: (kind: 'communities' | 'intakes', id: string) => void;
+}) {
+  const t = useT();
+  return (
+    <section className="river-side" aria-labelledby={`river-${side}`}>
+      <h3 id={`river-${side}`}>
+        <span
+          className="swatch swatch-line"
+          style={{ '--swatch': COLORS[side] } as React.CSSProperties}
+          aria-hidden="true"
+        />
+        {t(`river.point.${side}`)}
+      </h3>
+      <h4>{t('river.point.communities')}</h4>
+      <NeighbourList items={communities} kind="communities" emptyKey="river.point.noCommunities" locate={locate} />
+      <h4>{t('river.point.intakes')}</h4>
+      <NeighbourList items={intakes} kind="intakes" emptyKey="river.point.noIntakes" locate={locate} />
+    </section>
+  );
+}
+
 /** Detail panel of a clicked map position: where it meets the river, and who is upstream and downstream of it. */
 export function PointPanel({ lonLat }: { readonly lonLat: readonly [number, number] }) {
   const t = useT();
@@ -154,54 +185,18 @@ export function PointPanel({ lonLat }: { readonly lonLat: readonly [number, numb
         <p role="status">{t('river.point.loading')}</p>
       ) : (
         <>
-          <section className="river-side" aria-labelledby="river-upstream">
-            <h3 id="river-upstream">
-              <span
-                className="swatch swatch-line"
-                style={{ '--swatch': COLORS.upstream } as React.CSSProperties}
-                aria-hidden="true"
-              />
-              {t('river.point.upstream')}
-            </h3>
-            <h4>{t('river.point.communities')}</h4>
-            <NeighbourList
-              items={sides.communities.upstream}
-              kind="communities"
-              emptyKey="river.point.noCommunities"
-              locate={locate}
-            />
-            <h4>{t('river.point.intakes')}</h4>
-            <NeighbourList
-              items={sides.intakes.upstream}
-              kind="intakes"
-              emptyKey="river.point.noIntakes"
-              locate={locate}
-            />
-          </section>
-          <section className="river-side" aria-labelledby="river-downstream">
-            <h3 id="river-downstream">
-              <span
-                className="swatch swatch-line"
-                style={{ '--swatch': COLORS.downstream } as React.CSSProperties}
-                aria-hidden="true"
-              />
-              {t('river.point.downstream')}
-            </h3>
-            <h4>{t('river.point.communities')}</h4>
-            <NeighbourList
-              items={sides.communities.downstream}
-              kind="communities"
-              emptyKey="river.point.noCommunities"
-              locate={locate}
-            />
-            <h4>{t('river.point.intakes')}</h4>
-            <NeighbourList
-              items={sides.intakes.downstream}
-              kind="intakes"
-              emptyKey="river.point.noIntakes"
-              locate={locate}
-            />
-          </section>
+          <RiverSide
+            side="upstream"
+            communities={sides.communities.upstream}
+            intakes={sides.intakes.upstream}
+            locate={locate}
+          />
+          <RiverSide
+            side="downstream"
+            communities={sides.communities.downstream}
+            intakes={sides.intakes.downstream}
+            locate={locate}
+          />
         </>
       )}
     </section>
