@@ -33,6 +33,31 @@ export function problemsText(t: Translator, problems: readonly (StoreProblem | C
 }
 
 /** An error line under a form, announced to screen readers. */
+/** The save and cancel buttons that end every field form; save submits the form. */
+export function FormButtons({
+  onCancel,
+  saveKey = 'field.save',
+  cancelKey = 'field.cancel',
+  saving = false,
+}: {
+  readonly onCancel: () => void;
+  readonly saveKey?: string;
+  readonly cancelKey?: string;
+  readonly saving?: boolean;
+}) {
+  const t = useT();
+  return (
+    <div className="field-buttons">
+      <button type="submit" className="primary" disabled={saving}>
+        {t(saveKey)}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t(cancelKey)}
+      </button>
+    </div>
+  );
+}
+
 export function FormError({ text }: { readonly text: string | null }) {
   if (!text) return null;
   return (
@@ -46,7 +71,9 @@ export function FormError({ text }: { readonly text: string | null }) {
 export function formatTravel(t: Translator, seconds: number): string {
   if (!Number.isFinite(seconds)) return t('field.unknown');
   const { hours, minutes } = hoursAndMinutes(seconds);
-  return hours > 0 ? t('field.duration.hoursMinutes', { hours, minutes: String(minutes).padStart(2, '0') }) : t('field.duration.minutes', { minutes });
+  return hours > 0
+    ? t('field.duration.hoursMinutes', { hours, minutes: String(minutes).padStart(2, '0') })
+    : t('field.duration.minutes', { minutes });
 }
 
 /** A distance in km for the locale, one decimal under 100 km. */

@@ -4,13 +4,28 @@ import { useSession } from '../../session/session-context';
 import { currentActor } from '../../session/session';
 import { useUiStore } from '../../state/ui-store';
 import { currentMap } from '../../state/map-store';
-import { ContaminationStatusSchema, NotificationSchema, PollutantClassSchema, type ContaminationEvent } from '../../../src/domain/records';
+import {
+  ContaminationStatusSchema,
+  NotificationSchema,
+  PollutantClassSchema,
+  type ContaminationEvent,
+} from '../../../src/domain/records';
 import { downstreamReachLines, downstreamTargets, type DownstreamCandidate } from '../../../src/field/downstream';
 import { isoOfLocalInput, localInputOf } from '../../../src/field/time';
 import { formatDateTime, formatNumber } from '../../../src/i18n/format';
 import { parseLocaleNumber } from '../../../src/io/number-parse';
 import { decimalSeparatorOf } from '../../../src/i18n/format';
-import { FormError, freeTheMap, formatKm, formatTravel, problemsText, useBasinClock, useCommunityNames, useT } from './common';
+import {
+  FormButtons,
+  FormError,
+  freeTheMap,
+  formatKm,
+  formatTravel,
+  problemsText,
+  useBasinClock,
+  useCommunityNames,
+  useT,
+} from './common';
 import { checkPhotos, PhotoPicker, PhotoStrip, storePhotos } from './photos';
 import { useFieldStore } from './field-store';
 
@@ -60,7 +75,9 @@ export function EventActions() {
         {t('field.event.report')}
       </button>
       <StatusLegend kind="event" />
-      {draft?.type === 'event' && <EventForm key={draft.lonLat.join()} lonLat={draft.lonLat} onClose={() => setDraft(null)} />}
+      {draft?.type === 'event' && (
+        <EventForm key={draft.lonLat.join()} lonLat={draft.lonLat} onClose={() => setDraft(null)} />
+      )}
     </div>
   );
 }
@@ -112,7 +129,9 @@ function EventForm({ lonLat, onClose }: { readonly lonLat: [number, number]; rea
       'contaminationEvents',
       {
         location: lonLat,
-        snap: snap.ok ? { reachId: snap.position.reachId, fraction: snap.position.fraction, distanceM: snap.distanceM } : null,
+        snap: snap.ok
+          ? { reachId: snap.position.reachId, fraction: snap.position.fraction, distanceM: snap.distanceM }
+          : null,
         observedAt: observedIso,
         pollutantClass,
         suspectedSource: suspectedSource.trim(),
@@ -134,18 +153,29 @@ function EventForm({ lonLat, onClose }: { readonly lonLat: [number, number]; rea
     <form className="field-form" onSubmit={(event) => void save(event)} aria-labelledby="field-event-form-title">
       <h3 id="field-event-form-title">{t('field.event.newTitle')}</h3>
       <p className="field-hint">
-        {t('field.event.placedAt', { lat: formatNumber(lonLat[1], t.locale, 5), lon: formatNumber(lonLat[0], t.locale, 5) })}{' '}
+        {t('field.event.placedAt', {
+          lat: formatNumber(lonLat[1], t.locale, 5),
+          lon: formatNumber(lonLat[0], t.locale, 5),
+        })}{' '}
         {snap.ok
           ? t('field.event.onRiver', { meters: Math.round(snap.distanceM) })
           : t('field.event.offRiver', { meters: Math.round(toleranceM) })}
       </p>
       <label className="field-wide">
         {t('field.event.observedAt')}
-        <input type="datetime-local" value={observedAt} onChange={(event) => setObservedAt(event.target.value)} required />
+        <input
+          type="datetime-local"
+          value={observedAt}
+          onChange={(event) => setObservedAt(event.target.value)}
+          required
+        />
       </label>
       <label>
         {t('field.event.pollutantClass')}
-        <select value={pollutantClass} onChange={(event) => setPollutantClass(event.target.value as typeof pollutantClass)}>
+        <select
+          value={pollutantClass}
+          onChange={(event) => setPollutantClass(event.target.value as typeof pollutantClass)}
+        >
           {POLLUTANT_CLASSES.map((option) => (
             <option key={option} value={option}>
               {t(`registers.pollutant.${option}`)}
@@ -155,11 +185,21 @@ function EventForm({ lonLat, onClose }: { readonly lonLat: [number, number]; rea
       </label>
       <label className="field-wide">
         {t('field.event.suspectedSource')}
-        <input type="text" value={suspectedSource} maxLength={500} onChange={(event) => setSuspectedSource(event.target.value)} />
+        <input
+          type="text"
+          value={suspectedSource}
+          maxLength={500}
+          onChange={(event) => setSuspectedSource(event.target.value)}
+        />
       </label>
       <label className="field-wide">
         {t('field.event.description')}
-        <textarea value={description} maxLength={5000} rows={3} onChange={(event) => setDescription(event.target.value)} />
+        <textarea
+          value={description}
+          maxLength={5000}
+          rows={3}
+          onChange={(event) => setDescription(event.target.value)}
+        />
       </label>
       <label>
         {t('field.event.statusLabel')}
@@ -173,14 +213,7 @@ function EventForm({ lonLat, onClose }: { readonly lonLat: [number, number]; rea
       </label>
       <PhotoPicker files={photos} onChange={setPhotos} />
       <FormError text={error} />
-      <div className="field-buttons">
-        <button type="submit" className="primary" disabled={saving}>
-          {t('field.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('field.cancel')}
-        </button>
-      </div>
+      <FormButtons onCancel={onClose} saving={saving} />
     </form>
   );
 }
@@ -198,7 +231,8 @@ function useDownstreamCandidates(): DownstreamCandidate[] | undefined {
       position,
     }));
     for (const intake of intakes) {
-      if (!intake.deleted && intake.snap) candidates.push({ type: 'intake', id: intake.id, communityId: intake.communityId, position: intake.snap });
+      if (!intake.deleted && intake.snap)
+        candidates.push({ type: 'intake', id: intake.id, communityId: intake.communityId, position: intake.snap });
     }
     return candidates;
   }, [intakes, communityPositions]);
@@ -241,7 +275,10 @@ function EventStatus({ event }: { readonly event: ContaminationEvent }) {
     <div className="field-row">
       <label>
         {t('field.event.statusLabel')}
-        <select value={event.status} onChange={(change_) => void change(change_.target.value as (typeof STATUSES)[number])}>
+        <select
+          value={event.status}
+          onChange={(change_) => void change(change_.target.value as (typeof STATUSES)[number])}
+        >
           {STATUSES.map((option) => (
             <option key={option} value={option}>
               {t(`registers.eventStatus.${option}`)}
@@ -264,16 +301,27 @@ function AddPhotos({ event }: { readonly event: ContaminationEvent }) {
     if (problem) return setError(t.message(problem));
     const stored = await storePhotos(repository, files);
     if (!stored.ok) return setError(t.message(stored.error));
-    const result = await repository.update('contaminationEvents', event.id, { photoIds: [...event.photoIds, ...stored.ids] }, currentActor(), {
-      expectedVersion: event.version,
-    });
+    const result = await repository.update(
+      'contaminationEvents',
+      event.id,
+      { photoIds: [...event.photoIds, ...stored.ids] },
+      currentActor(),
+      {
+        expectedVersion: event.version,
+      },
+    );
     setError(result.ok ? null : problemsText(t, result.problems));
   };
   return (
     <div className="field-row">
       <label className="field-file-button">
         <span className="field-file-face">{t('field.photos.add')}</span>
-        <input type="file" accept="image/*" multiple onChange={(change) => void add(Array.from(change.target.files ?? []))} />
+        <input
+          type="file"
+          accept="image/*"
+          multiple
+          onChange={(change) => void add(Array.from(change.target.files ?? []))}
+        />
       </label>
       <FormError text={error} />
     </div>
@@ -299,7 +347,12 @@ function Downstream({ event }: { readonly event: ContaminationEvent }) {
     if (!map) return;
     if (!event.snap) return map.flyTo(event.location, 13);
     const lines = downstreamReachLines(network, event.snap, useFieldStore.getState().downstreamKm);
-    const box: [number, number, number, number] = [event.location[0], event.location[1], event.location[0], event.location[1]];
+    const box: [number, number, number, number] = [
+      event.location[0],
+      event.location[1],
+      event.location[0],
+      event.location[1],
+    ];
     for (const feature of lines.features) {
       for (const [lon, lat] of feature.geometry.coordinates as [number, number][]) {
         box[0] = Math.min(box[0], lon);
@@ -314,7 +367,10 @@ function Downstream({ event }: { readonly event: ContaminationEvent }) {
   }, [eventId]);
 
   const targets = useMemo(
-    () => (event.snap && candidates ? downstreamTargets(network, event.snap, candidates, { maxKm: km, flowVelocityMs: velocity }) : []),
+    () =>
+      event.snap && candidates
+        ? downstreamTargets(network, event.snap, candidates, { maxKm: km, flowVelocityMs: velocity })
+        : [],
     [event.snap, candidates, network, km, velocity],
   );
   const intakeNames = useMemo(() => new Map((intakes ?? []).map((intake) => [intake.id, intake.name])), [intakes]);
@@ -340,10 +396,18 @@ function Downstream({ event }: { readonly event: ContaminationEvent }) {
       <h3 id="field-downstream-title">{t('field.downstream.title')}</h3>
       <label className="field-inline">
         {t('field.downstream.distance')}
-        <input type="text" inputMode="decimal" size={5} value={text} onChange={(change) => applyKm(change.target.value)} />
+        <input
+          type="text"
+          inputMode="decimal"
+          size={5}
+          value={text}
+          onChange={(change) => applyKm(change.target.value)}
+        />
         {'km'}
       </label>
-      <p className="field-hint">{t('field.downstream.velocityNote', { velocity: formatNumber(velocity, t.locale, 2) })}</p>
+      <p className="field-hint">
+        {t('field.downstream.velocityNote', { velocity: formatNumber(velocity, t.locale, 2) })}
+      </p>
       {targets.length === 0 ? (
         <p>{t('field.downstream.none')}</p>
       ) : (
@@ -382,7 +446,11 @@ function Downstream({ event }: { readonly event: ContaminationEvent }) {
                       (warned.has(target.communityId) ? (
                         <span className="field-ok">{t('field.warning.done')}</span>
                       ) : (
-                        <button type="button" className="field-warn-button" onClick={() => setWarnFor(target.communityId)}>
+                        <button
+                          type="button"
+                          className="field-warn-button"
+                          onClick={() => setWarnFor(target.communityId)}
+                        >
                           {t('field.warning.record')}
                         </button>
                       ))}
@@ -463,14 +531,7 @@ function WarningForm({
         <input type="text" value={note} maxLength={1000} onChange={(change) => setNote(change.target.value)} />
       </label>
       <FormError text={error} />
-      <div className="field-buttons">
-        <button type="submit" className="primary">
-          {t('field.warning.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('field.cancel')}
-        </button>
-      </div>
+      <FormButtons onCancel={onClose} saveKey="field.warning.save" />
     </form>
   );
 }

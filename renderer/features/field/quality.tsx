@@ -4,12 +4,18 @@ import { useSession } from '../../session/session-context';
 import { currentActor } from '../../session/session';
 import { useUiStore } from '../../state/ui-store';
 import type { Measurement, MonitoringPoint } from '../../../src/domain/records';
-import { assessSample, isExceedance, NATIONAL_STANDARD_META_KEY, unitsFor, type SampleAssessment } from '../../../src/field/guidelines';
+import {
+  assessSample,
+  isExceedance,
+  NATIONAL_STANDARD_META_KEY,
+  unitsFor,
+  type SampleAssessment,
+} from '../../../src/field/guidelines';
 import type { GuidelineTable } from '../../../src/rules/who-guidelines';
 import { inPeriod, isoOfLocalInput, localInputOf } from '../../../src/field/time';
 import { decimalSeparatorOf, formatDate, formatDateTime, formatNumber } from '../../../src/i18n/format';
 import { parseLocaleNumber } from '../../../src/io/number-parse';
-import { FormError, problemsText, useBasinClock, useT } from './common';
+import { FormButtons, FormError, problemsText, useBasinClock, useT } from './common';
 import { COLOMBIA_FILE, SAMPLE_PARAMETERS, WHO_FILE, useGuidelines } from './guidelines-data';
 import type { Translator } from '../../i18n/use-t';
 
@@ -40,9 +46,15 @@ function number(t: Translator, value: number): string {
 export function assessmentText(t: Translator, assessment: SampleAssessment, tableName: string): string {
   switch (assessment.status) {
     case 'above':
-      return t('field.quality.above', { limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit, t.locale)}`, table: tableName });
+      return t('field.quality.above', {
+        limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit, t.locale)}`,
+        table: tableName,
+      });
     case 'below':
-      return t('field.quality.belowMinimum', { limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit, t.locale)}`, table: tableName });
+      return t('field.quality.belowMinimum', {
+        limit: `${number(t, assessment.limit)} ${unitText(assessment.entry.unit, t.locale)}`,
+        table: tableName,
+      });
     case 'within':
       return t('field.quality.within', { table: tableName });
     case 'not-detected':
@@ -61,10 +73,19 @@ export function QualityActions() {
   return (
     <div className="field-actions">
       <div className="field-buttons">
-        <button type="button" className="primary" onClick={() => setOpen(open === 'sample' ? null : 'sample')} aria-expanded={open === 'sample'}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => setOpen(open === 'sample' ? null : 'sample')}
+          aria-expanded={open === 'sample'}
+        >
           {t('field.quality.addSample')}
         </button>
-        <button type="button" onClick={() => setOpen(open === 'guidelines' ? null : 'guidelines')} aria-expanded={open === 'guidelines'}>
+        <button
+          type="button"
+          onClick={() => setOpen(open === 'guidelines' ? null : 'guidelines')}
+          aria-expanded={open === 'guidelines'}
+        >
           {t('field.guidelines.open')}
         </button>
       </div>
@@ -97,7 +118,10 @@ function SampleForm({ onClose, pointId }: { readonly onClose: () => void; readon
   const limit = limitText.trim() ? parseLocaleNumber(limitText, decimal) : null;
   const preview =
     value.ok && (!limit || limit.ok)
-      ? assessSample({ parameter, value: value.value, unit: chosenUnit, detectionLimit: limit?.ok ? limit.value : undefined }, table)
+      ? assessSample(
+          { parameter, value: value.value, unit: chosenUnit, detectionLimit: limit?.ok ? limit.value : undefined },
+          table,
+        )
       : null;
 
   const save = async (submit: React.FormEvent) => {
@@ -151,7 +175,13 @@ function SampleForm({ onClose, pointId }: { readonly onClose: () => void; readon
       </label>
       <label>
         {t('field.quality.value')}
-        <input type="text" inputMode="decimal" value={valueText} onChange={(change) => setValueText(change.target.value)} required />
+        <input
+          type="text"
+          inputMode="decimal"
+          value={valueText}
+          onChange={(change) => setValueText(change.target.value)}
+          required
+        />
       </label>
       <label>
         {t('field.quality.unit')}
@@ -169,7 +199,12 @@ function SampleForm({ onClose, pointId }: { readonly onClose: () => void; readon
       </label>
       <label>
         {t('field.quality.detectionLimit')}
-        <input type="text" inputMode="decimal" value={limitText} onChange={(change) => setLimitText(change.target.value)} />
+        <input
+          type="text"
+          inputMode="decimal"
+          value={limitText}
+          onChange={(change) => setLimitText(change.target.value)}
+        />
       </label>
       {preview && (
         <p className={isExceedance(preview) ? 'field-exceeds' : 'field-hint'} role="status">
@@ -177,14 +212,7 @@ function SampleForm({ onClose, pointId }: { readonly onClose: () => void; readon
         </p>
       )}
       <FormError text={error} />
-      <div className="field-buttons">
-        <button type="submit" className="primary">
-          {t('field.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('field.cancel')}
-        </button>
-      </div>
+      <FormButtons onCancel={onClose} />
     </form>
   );
 }
@@ -201,10 +229,14 @@ function GuidelineSettings({ onClose }: { readonly onClose: () => void }) {
   const { stored } = useGuidelines();
   const decimal = decimalSeparatorOf(t.locale);
   const storedTable = stored && typeof stored === 'object' ? (stored as GuidelineTable) : null;
-  const show = (value: number | null | undefined) => (value === null || value === undefined ? '' : formatNumber(value, t.locale, 6));
+  const show = (value: number | null | undefined) =>
+    value === null || value === undefined ? '' : formatNumber(value, t.locale, 6);
   const rowsOf = (source: GuidelineTable | null): Record<string, OverrideRow> =>
     Object.fromEntries(
-      Object.keys(WHO_FILE.entries).map((key) => [key, { max: show(source?.entries[key]?.maxValue), min: show(source?.entries[key]?.minValue) }]),
+      Object.keys(WHO_FILE.entries).map((key) => [
+        key,
+        { max: show(source?.entries[key]?.maxValue), min: show(source?.entries[key]?.minValue) },
+      ]),
     );
   const [name, setName] = useState(storedTable?.name ?? '');
   const [rows, setRows] = useState<Record<string, OverrideRow>>(() => rowsOf(storedTable));
@@ -236,7 +268,10 @@ function GuidelineSettings({ onClose }: { readonly onClose: () => void }) {
       };
     }
     if (Object.keys(entries).length > 0 && !name.trim()) return setError(t('field.guidelines.nameNeeded'));
-    await repository.setMeta(NATIONAL_STANDARD_META_KEY, Object.keys(entries).length > 0 ? { name: name.trim(), entries } : null);
+    await repository.setMeta(
+      NATIONAL_STANDARD_META_KEY,
+      Object.keys(entries).length > 0 ? { name: name.trim(), entries } : null,
+    );
     setError(null);
     setSaved(true);
   };
@@ -290,7 +325,9 @@ function GuidelineSettings({ onClose }: { readonly onClose: () => void }) {
                     size={4}
                     aria-label={t('field.guidelines.minFor', { parameter: parameterName(t, key) })}
                     value={rows[key]?.min ?? ''}
-                    onChange={(change) => setRows({ ...rows, [key]: { max: rows[key]?.max ?? '', min: change.target.value } })}
+                    onChange={(change) =>
+                      setRows({ ...rows, [key]: { max: rows[key]?.max ?? '', min: change.target.value } })
+                    }
                   />
                 )}
                 <input
@@ -299,28 +336,25 @@ function GuidelineSettings({ onClose }: { readonly onClose: () => void }) {
                   size={5}
                   aria-label={t('field.guidelines.maxFor', { parameter: parameterName(t, key) })}
                   value={rows[key]?.max ?? ''}
-                  onChange={(change) => setRows({ ...rows, [key]: { min: rows[key]?.min ?? '', max: change.target.value } })}
+                  onChange={(change) =>
+                    setRows({ ...rows, [key]: { min: rows[key]?.min ?? '', max: change.target.value } })
+                  }
                 />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="field-hint">{t('field.guidelines.source', { title: WHO_FILE.title, reference: WHO_FILE.reference })}</p>
+      <p className="field-hint">
+        {t('field.guidelines.source', { title: WHO_FILE.title, reference: WHO_FILE.reference })}
+      </p>
       <FormError text={error} />
       {saved && (
         <p role="status" className="field-ok">
           {t('field.guidelines.saved')}
         </p>
       )}
-      <div className="field-buttons">
-        <button type="submit" className="primary">
-          {t('field.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('field.close')}
-        </button>
-      </div>
+      <FormButtons onCancel={onClose} cancelKey="field.close" />
     </form>
   );
 }
@@ -329,9 +363,15 @@ function GuidelineSettings({ onClose }: { readonly onClose: () => void }) {
 function usePointMeasurements(pointId: string): Measurement[] | undefined {
   const { repository } = useSession();
   const period = useUiStore((state) => state.period);
-  const all = useLiveQuery(async () => (pointId ? repository.listWhere('measurements', 'pointId', pointId) : []), [repository, pointId]);
+  const all = useLiveQuery(
+    async () => (pointId ? repository.listWhere('measurements', 'pointId', pointId) : []),
+    [repository, pointId],
+  );
   return useMemo(
-    () => all?.filter((measurement) => inPeriod(measurement.time, period)).sort((a, b) => Date.parse(a.time) - Date.parse(b.time)),
+    () =>
+      all
+        ?.filter((measurement) => inPeriod(measurement.time, period))
+        .sort((a, b) => Date.parse(a.time) - Date.parse(b.time)),
     [all, period],
   );
 }
@@ -358,7 +398,10 @@ export function PointSection({ id }: { readonly id: string }) {
   const parameters = [...byParameter.keys()];
   const exceeding = (parameter: string) =>
     (byParameter.get(parameter) ?? []).filter((measurement) => isExceedance(assessSample(measurement, table))).length;
-  const parameter = chosen && byParameter.has(chosen) ? chosen : (parameters.find((key) => exceeding(key) > 0) ?? parameters[0] ?? null);
+  const parameter =
+    chosen && byParameter.has(chosen)
+      ? chosen
+      : (parameters.find((key) => exceeding(key) > 0) ?? parameters[0] ?? null);
   return (
     <div className="field-section">
       <section aria-labelledby="field-point-quality">
@@ -385,7 +428,12 @@ export function PointSection({ id }: { readonly id: string }) {
                 return (
                   <tr key={key} className={key === parameter ? 'field-chosen' : undefined}>
                     <th scope="row">
-                      <button type="button" className="field-link" onClick={() => setChosen(key)} aria-pressed={key === parameter}>
+                      <button
+                        type="button"
+                        className="field-link"
+                        onClick={() => setChosen(key)}
+                        aria-pressed={key === parameter}
+                      >
                         {parameterName(t, key)}
                       </button>
                     </th>
@@ -404,7 +452,14 @@ export function PointSection({ id }: { readonly id: string }) {
         )}
         <p className="field-hint">{t('field.quality.tableInForce', { table: table.name })}</p>
       </section>
-      {parameter && <SeriesChart point={point} parameter={parameter} measurements={byParameter.get(parameter) ?? []} table={table} />}
+      {parameter && (
+        <SeriesChart
+          point={point}
+          parameter={parameter}
+          measurements={byParameter.get(parameter) ?? []}
+          table={table}
+        />
+      )}
       {adding ? (
         <SampleForm pointId={point.id} onClose={() => setAdding(false)} />
       ) : (
@@ -418,7 +473,8 @@ export function PointSection({ id }: { readonly id: string }) {
 
 function guidelineText(t: Translator, entry: GuidelineTable['entries'][string]): string {
   const unit = unitText(entry.unit, t.locale);
-  if (entry.minValue !== null && entry.maxValue !== null) return `${number(t, entry.minValue)}–${number(t, entry.maxValue)} ${unit}`;
+  if (entry.minValue !== null && entry.maxValue !== null)
+    return `${number(t, entry.minValue)}–${number(t, entry.maxValue)} ${unit}`;
   if (entry.maxValue !== null) return `≤ ${number(t, entry.maxValue)} ${unit}`;
   if (entry.minValue !== null) return `≥ ${number(t, entry.minValue)} ${unit}`;
   return '—';
@@ -430,13 +486,18 @@ export function MeasurementSection({ id }: { readonly id: string }) {
   const { db } = useSession();
   const { table } = useGuidelines();
   const measurement = useLiveQuery(() => db.recordTable('measurements').get(id), [db, id]);
-  const point = useLiveQuery(async () => (measurement ? db.recordTable('monitoringPoints').get(measurement.pointId) : undefined), [db, measurement]);
+  const point = useLiveQuery(
+    async () => (measurement ? db.recordTable('monitoringPoints').get(measurement.pointId) : undefined),
+    [db, measurement],
+  );
   const series = usePointMeasurements(measurement?.pointId ?? '');
   if (!measurement || measurement.deleted) return null;
   const assessment = assessSample(measurement, table);
   return (
     <div className="field-section">
-      <p className={isExceedance(assessment) ? 'field-exceeds field-verdict' : 'field-verdict'}>{assessmentText(t, assessment, table.name)}</p>
+      <p className={isExceedance(assessment) ? 'field-exceeds field-verdict' : 'field-verdict'}>
+        {assessmentText(t, assessment, table.name)}
+      </p>
       {point && series && (
         <SeriesChart
           point={point}
@@ -473,10 +534,22 @@ export function SeriesChart({
   const points = measurements.flatMap((measurement) => {
     const assessment = assessSample(measurement, table);
     const value = 'value' in assessment ? assessment.value : measurement.unit === unit ? measurement.value : null;
-    return value === null ? [] : [{ id: measurement.id, time: Date.parse(measurement.time), value, exceeds: isExceedance(assessment), iso: measurement.time }];
+    return value === null
+      ? []
+      : [
+          {
+            id: measurement.id,
+            time: Date.parse(measurement.time),
+            value,
+            exceeds: isExceedance(assessment),
+            iso: measurement.time,
+          },
+        ];
   });
   if (points.length === 0) return null;
-  const limits = [entry?.maxValue, entry?.minValue].filter((value): value is number => value !== null && value !== undefined);
+  const limits = [entry?.maxValue, entry?.minValue].filter(
+    (value): value is number => value !== null && value !== undefined,
+  );
   const yMax = Math.max(...points.map((item) => item.value), ...limits) * 1.1 || 1;
   const yMin = parameter === 'ph' ? Math.min(...points.map((item) => item.value), ...limits) * 0.95 : 0;
   const tMin = Math.min(...points.map((item) => item.time));
@@ -493,7 +566,13 @@ export function SeriesChart({
       </figcaption>
       <svg viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={title}>
         <line x1={CHART.left} x2={CHART.left} y1={CHART.top} y2={CHART.top + plotHeight} className="field-axis" />
-        <line x1={CHART.left} x2={CHART.width - CHART.right} y1={CHART.top + plotHeight} y2={CHART.top + plotHeight} className="field-axis" />
+        <line
+          x1={CHART.left}
+          x2={CHART.width - CHART.right}
+          y1={CHART.top + plotHeight}
+          y2={CHART.top + plotHeight}
+          className="field-axis"
+        />
         <text x={CHART.left - 4} y={CHART.top + 4} textAnchor="end" className="field-tick">
           {number(t, yMax)}
         </text>
@@ -508,13 +587,27 @@ export function SeriesChart({
         </text>
         {limits.map((limit) => (
           <g key={limit}>
-            <line x1={CHART.left} x2={CHART.width - CHART.right} y1={y(limit)} y2={y(limit)} className="field-guideline" />
-            <text x={CHART.width - CHART.right} y={y(limit) - 3} textAnchor="end" className="field-tick field-guideline-label">
+            <line
+              x1={CHART.left}
+              x2={CHART.width - CHART.right}
+              y1={y(limit)}
+              y2={y(limit)}
+              className="field-guideline"
+            />
+            <text
+              x={CHART.width - CHART.right}
+              y={y(limit) - 3}
+              textAnchor="end"
+              className="field-tick field-guideline-label"
+            >
               {t('field.chart.guideline', { value: number(t, limit) })}
             </text>
           </g>
         ))}
-        <polyline className="field-series" points={points.map((item) => `${x(item.time).toFixed(1)},${y(item.value).toFixed(1)}`).join(' ')} />
+        <polyline
+          className="field-series"
+          points={points.map((item) => `${x(item.time).toFixed(1)},${y(item.value).toFixed(1)}`).join(' ')}
+        />
         {points.map((item) => (
           <circle
             key={item.id}

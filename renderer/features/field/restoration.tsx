@@ -5,16 +5,12 @@ import { currentActor } from '../../session/session';
 import { useUiStore } from '../../state/ui-store';
 import { currentMap } from '../../state/map-store';
 import { host } from '../../bridge';
-import {
-  RestorationActivitySchema,
-  RestorationStatusSchema,
-  type RestorationSite,
-} from '../../../src/domain/records';
+import { RestorationActivitySchema, RestorationStatusSchema, type RestorationSite } from '../../../src/domain/records';
 import { communityContaining, measureSite, siteGeometriesOf, type SiteGeometry } from '../../../src/field/site-measure';
 import { importGeoFile } from '../../../src/io/geo-import';
 import { decimalSeparatorOf, formatDate, formatNumber } from '../../../src/i18n/format';
 import { parseLocaleNumber } from '../../../src/io/number-parse';
-import { FormError, freeTheMap, problemsText, useCommunityNames, useT } from './common';
+import { FormButtons, FormError, freeTheMap, problemsText, useCommunityNames, useT } from './common';
 import { checkPhotos, PhotoPicker, PhotoStrip, storePhotos } from './photos';
 import { useFieldStore } from './field-store';
 import { startDrawing, startEditing, stopDrawing, type DrawnGeometry } from './draw';
@@ -149,7 +145,9 @@ export function SiteActions() {
           <select value={currentIndex} onChange={(change) => pickImported(Number(change.target.value))}>
             {imported.map((shape, index) => (
               <option key={index} value={index}>
-                {(shape.name ?? t('field.restoration.import.shape', { number: index + 1 })) + ' · ' + sizeText(t, shape.geometry)}
+                {(shape.name ?? t('field.restoration.import.shape', { number: index + 1 })) +
+                  ' · ' +
+                  sizeText(t, shape.geometry)}
               </option>
             ))}
           </select>
@@ -189,10 +187,15 @@ function SiteForm({
   const select = useUiStore((state) => state.select);
   const measure = useMemo(() => measureSite(geometry), [geometry]);
   const communities = useLiveQuery(() => db.recordTable('communities').toArray(), [db]);
-  const suggested = useMemo(() => (communities ? communityContaining(geometry, communities) : null), [communities, geometry]);
+  const suggested = useMemo(
+    () => (communities ? communityContaining(geometry, communities) : null),
+    [communities, geometry],
+  );
   const decimal = decimalSeparatorOf(t.locale);
   const [name, setName] = useState(suggestedName);
-  const [activity, setActivity] = useState<(typeof ACTIVITIES)[number]>(geometry.type === 'LineString' ? 'riparian-buffer' : 'reforestation');
+  const [activity, setActivity] = useState<(typeof ACTIVITIES)[number]>(
+    geometry.type === 'LineString' ? 'riparian-buffer' : 'reforestation',
+  );
   const [communityId, setCommunityId] = useState('');
   const [status, setStatus] = useState<(typeof STATUSES)[number]>('planned');
   const [planned, setPlanned] = useState(() => formatNumber(measure.areaHa, t.locale, 2));
@@ -208,8 +211,10 @@ function SiteForm({
     const plannedHa = parseLocaleNumber(planned, decimal);
     const doneHa = parseLocaleNumber(done, decimal);
     const plantCount = parseLocaleNumber(plants, decimal);
-    if (!plannedHa.ok || plannedHa.value < 0) return setError(t('field.restoration.badNumber', { field: t('field.restoration.plannedHa') }));
-    if (!doneHa.ok || doneHa.value < 0) return setError(t('field.restoration.badNumber', { field: t('field.restoration.doneHa') }));
+    if (!plannedHa.ok || plannedHa.value < 0)
+      return setError(t('field.restoration.badNumber', { field: t('field.restoration.plannedHa') }));
+    if (!doneHa.ok || doneHa.value < 0)
+      return setError(t('field.restoration.badNumber', { field: t('field.restoration.doneHa') }));
     if (!plantCount.ok || plantCount.value < 0 || !Number.isInteger(plantCount.value)) {
       return setError(t('field.restoration.badNumber', { field: t('field.restoration.plants') }));
     }
@@ -290,14 +295,7 @@ function SiteForm({
         <input type="text" inputMode="numeric" value={plants} onChange={(change) => setPlants(change.target.value)} />
       </label>
       <FormError text={error} />
-      <div className="field-buttons">
-        <button type="submit" className="primary">
-          {t('field.save')}
-        </button>
-        <button type="button" onClick={() => onClose(false)}>
-          {t('field.cancel')}
-        </button>
-      </div>
+      <FormButtons onCancel={() => onClose(false)} />
     </form>
   );
 }
@@ -400,7 +398,10 @@ function ShapeEditor({ site }: { readonly site: RestorationSite }) {
 function Visits({ site }: { readonly site: RestorationSite }) {
   const t = useT();
   const { repository } = useSession();
-  const visits = useLiveQuery(() => repository.listWhere('restorationVisits', 'siteId', site.id), [repository, site.id]);
+  const visits = useLiveQuery(
+    () => repository.listWhere('restorationVisits', 'siteId', site.id),
+    [repository, site.id],
+  );
   const [adding, setAdding] = useState(false);
   const sorted = [...(visits ?? [])].sort((a, b) => b.date.localeCompare(a.date));
   return (
@@ -411,7 +412,9 @@ function Visits({ site }: { readonly site: RestorationSite }) {
         {sorted.map((visit) => (
           <li key={visit.id}>
             <strong>{formatDate(visit.date, t.locale, 'medium')}</strong>
-            {visit.survivalRatePct !== null && <> · {t('field.visit.survival', { pct: formatNumber(visit.survivalRatePct, t.locale, 1) })}</>}
+            {visit.survivalRatePct !== null && (
+              <> · {t('field.visit.survival', { pct: formatNumber(visit.survivalRatePct, t.locale, 1) })}</>
+            )}
             {visit.notes && <small className="field-sub">{visit.notes}</small>}
             <PhotoStrip ids={visit.photoIds} />
           </li>
@@ -465,7 +468,12 @@ function VisitForm({ siteId, onClose }: { readonly siteId: string; readonly onCl
       </label>
       <label>
         {t('field.visit.survivalLabel')}
-        <input type="text" inputMode="decimal" value={survival} onChange={(change) => setSurvival(change.target.value)} />
+        <input
+          type="text"
+          inputMode="decimal"
+          value={survival}
+          onChange={(change) => setSurvival(change.target.value)}
+        />
       </label>
       <label className="field-wide">
         {t('field.visit.notes')}
@@ -473,14 +481,7 @@ function VisitForm({ siteId, onClose }: { readonly siteId: string; readonly onCl
       </label>
       <PhotoPicker files={photos} onChange={setPhotos} />
       <FormError text={error} />
-      <div className="field-buttons">
-        <button type="submit" className="primary">
-          {t('field.save')}
-        </button>
-        <button type="button" onClick={onClose}>
-          {t('field.cancel')}
-        </button>
-      </div>
+      <FormButtons onCancel={onClose} />
     </form>
   );
 }
@@ -491,12 +492,19 @@ export function VisitSection({ id }: { readonly id: string }) {
   const { db } = useSession();
   const select = useUiStore((state) => state.select);
   const visit = useLiveQuery(() => db.recordTable('restorationVisits').get(id), [db, id]);
-  const site = useLiveQuery(async () => (visit ? db.recordTable('restorationSites').get(visit.siteId) : undefined), [db, visit]);
+  const site = useLiveQuery(
+    async () => (visit ? db.recordTable('restorationSites').get(visit.siteId) : undefined),
+    [db, visit],
+  );
   if (!visit || visit.deleted) return null;
   return (
     <div className="field-section">
       {site && (
-        <button type="button" className="field-link" onClick={() => select({ type: 'record', kind: 'restorationSites', id: site.id })}>
+        <button
+          type="button"
+          className="field-link"
+          onClick={() => select({ type: 'record', kind: 'restorationSites', id: site.id })}
+        >
           {t('field.visit.ofSite', { name: site.name })}
         </button>
       )}
