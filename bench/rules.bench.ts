@@ -79,7 +79,9 @@ function syntheticNetwork(): NetworkView & { randomPosition(): NetworkPosition }
     stack.push([reach, true]);
     for (const child of children[reach]!) stack.push([child, false]);
   }
-  const reachIndex = new Map(Array.from({ length: REACHES }, (_, i) => [`r${i}`, i]));
+  // Reach ids made once, as the app's RiverNetwork keeps them: its path queries return existing strings.
+  const reachIds = Array.from({ length: REACHES }, (_, i) => `r${i}`);
+  const reachIndex = new Map(reachIds.map((id, i) => [id, i]));
   const indexOf = (position: NetworkPosition): number => reachIndex.get(position.reachId)!;
   // Distance from the downstream end of the network at a position: the reach's upstream end is toOutletKm away.
   const kmToOutlet = (position: NetworkPosition): number => {
@@ -99,7 +101,7 @@ function syntheticNetwork(): NetworkView & { randomPosition(): NetworkPosition }
     distanceToOutletKm: kmToOutlet,
     downstreamReaches: (reachId) => {
       const path: string[] = [];
-      for (let reach = reachIndex.get(reachId) ?? -1; reach >= 0; reach = parent[reach]!) path.push(`r${reach}`);
+      for (let reach = reachIndex.get(reachId) ?? -1; reach >= 0; reach = parent[reach]!) path.push(reachIds[reach]!);
       return path;
     },
     randomPosition: () => ({ reachId: `r${int(0, REACHES - 1)}`, fraction: Math.round(random() * 100) / 100 }),

@@ -37,7 +37,11 @@ export function allocateByPriority(supplyM3: number, demands: readonly Demand[])
   }
   return demands.map((demand) => {
     const allocatedM3 = allocated.get(demand.id) ?? 0;
-    return { id: demand.id, allocatedM3, shortagePct: demand.demandM3 > 0 ? (100 * (demand.demandM3 - allocatedM3)) / demand.demandM3 : 0 };
+    return {
+      id: demand.id,
+      allocatedM3,
+      shortagePct: demand.demandM3 > 0 ? (100 * (demand.demandM3 - allocatedM3)) / demand.demandM3 : 0,
+    };
   });
 }
 

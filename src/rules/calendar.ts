@@ -31,7 +31,9 @@ export function civilFromDays(dayNumber: number): { year: number; month: number;
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const dayOfEra = z - era * 146097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  );
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const mp = Math.floor((5 * dayOfYear + 2) / 153);
   const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
@@ -50,9 +52,21 @@ export function isoDateOfDay(dayNumber: number): string {
 const digit = (text: string, index: number): number => text.charCodeAt(index) - 48;
 const twoDigits = (text: string, index: number): number => digit(text, index) * 10 + digit(text, index + 1);
 
+const TABLE_FIRST_YEAR = 1900;
+const TABLE_YEARS = 300;
+/** Day number of the first of each month from 1900 to 2199: two million dates parse with one lookup each. */
+const MONTH_START_DAY = Int32Array.from({ length: TABLE_YEARS * 12 }, (_, k) =>
+  daysFromCivil(TABLE_FIRST_YEAR + Math.floor(k / 12), (k % 12) + 1, 1),
+);
+
 /** Day number of an ISO calendar date 'YYYY-MM-DD'. */
 export function dayOfIsoDate(iso: string): number {
-  return daysFromCivil(twoDigits(iso, 0) * 100 + twoDigits(iso, 2), twoDigits(iso, 5), twoDigits(iso, 8));
+  const year = twoDigits(iso, 0) * 100 + twoDigits(iso, 2);
+  const month = twoDigits(iso, 5);
+  const day = twoDigits(iso, 8);
+  const slot = (year - TABLE_FIRST_YEAR) * 12 + month - 1;
+  if (month >= 1 && month <= 12 && slot >= 0 && slot < MONTH_START_DAY.length) return MONTH_START_DAY[slot]! + day - 1;
+  return daysFromCivil(year, month, day);
 }
 
 /**
@@ -61,9 +75,17 @@ export function dayOfIsoDate(iso: string): number {
  * @example parseIsoMs('1970-01-02T00:00:00Z') === 86400000
  */
 export function parseIsoMs(iso: string, utcOffsetMinutes = 0): number {
-  const days = dayOfIsoDate(iso);
-  if (iso.length === 10) return days * DAY_MS - utcOffsetMinutes * 60_000;
-  let ms = days * DAY_MS + twoDigits(iso, 11) * 3_600_000 + twoDigits(iso, 14) * 60_000;
+  return dayOfIsoDate(iso) * DAY_MS + isoTimeOfDayMs(iso, utcOffsetMinutes);
+}
+
+/**
+ * The part of `parseIsoMs` after the date's midnight UTC: time of day minus the string's offset, ms. It is a small
+ * integer, which V8 returns without allocating, so the index of a million withdrawals adds `dayOfIsoDate(iso) *
+ * DAY_MS` itself instead of calling `parseIsoMs`, whose result would be boxed on every call.
+ */
+export function isoTimeOfDayMs(iso: string, utcOffsetMinutes = 0): number {
+  if (iso.length === 10) return -utcOffsetMinutes * 60_000;
+  let ms = twoDigits(iso, 11) * 3_600_000 + twoDigits(iso, 14) * 60_000;
   let index = 16;
   if (iso.charCodeAt(index) === 58) {
     ms += twoDigits(iso, 17) * 1000;
@@ -142,7 +164,10 @@ export function seasonOccurrencesBetween(season: Season, fromDay: number, toDay:
 }
 
 /** A season's month-days parsed once per season object (isDayInSeason runs for every event of every clause). */
-const seasonParts = new WeakMap<Season, { start: { month: number; day: number }; end: { month: number; day: number }; wraps: boolean }>();
+const seasonParts = new WeakMap<
+  Season,
+  { start: { month: number; day: number }; end: { month: number; day: number }; wraps: boolean }
+>();
 
 function dayOfParsedMonthDay(year: number, { month, day }: { month: number; day: number }): number {
   return daysFromCivil(year, month, month === 2 && day === 29 && !isLeapYear(year) ? 28 : day);
@@ -152,7 +177,11 @@ function dayOfParsedMonthDay(year: number, { month, day }: { month: number; day:
 export function isDayInSeason(season: Season, dayNumber: number): boolean {
   let parts = seasonParts.get(season);
   if (!parts) {
-    parts = { start: monthDayOf(season.startMonthDay), end: monthDayOf(season.endMonthDay), wraps: season.endMonthDay < season.startMonthDay };
+    parts = {
+      start: monthDayOf(season.startMonthDay),
+      end: monthDayOf(season.endMonthDay),
+      wraps: season.endMonthDay < season.startMonthDay,
+    };
     seasonParts.set(season, parts);
   }
   const { year } = civilFromDays(dayNumber);
@@ -169,7 +198,7 @@ function isoWeekKey(mondayDay: number): string {
   const thursday = civilFromDays(mondayDay + 3);
   const firstThursdayMonday = (() => {
     const jan4 = daysFromCivil(thursday.year, 1, 4);
-    return jan4 - ((jan4 + 3) % 7 + 7) % 7;
+    return jan4 - ((((jan4 + 3) % 7) + 7) % 7);
   })();
   const week = Math.floor((mondayDay - firstThursdayMonday) / 7) + 1;
   return `${thursday.year}-W${pad2(week)}`;
@@ -191,12 +220,14 @@ export function periodsBetween(
   if (toDay <= fromDay) return periods;
   switch (unit) {
     case 'day':
-      for (let day = fromDay; day < toDay; day++) periods.push({ startDay: day, endDay: day + 1, key: isoDateOfDay(day) });
+      for (let day = fromDay; day < toDay; day++)
+        periods.push({ startDay: day, endDay: day + 1, key: isoDateOfDay(day) });
       return periods;
     case 'week': {
       // Day 0 (1970-01-01) was a Thursday, so Mondays are days = 4 (mod 7).
-      let monday = fromDay - (((fromDay - 4) % 7) + 7) % 7;
-      for (; monday < toDay; monday += 7) periods.push({ startDay: monday, endDay: monday + 7, key: isoWeekKey(monday) });
+      let monday = fromDay - ((((fromDay - 4) % 7) + 7) % 7);
+      for (; monday < toDay; monday += 7)
+        periods.push({ startDay: monday, endDay: monday + 7, key: isoWeekKey(monday) });
       return periods;
     }
     case 'month': {

@@ -1,4 +1,13 @@
-import type { Agreement, AgreementVersion, Clause, ClauseKind, Ladder, ParamsOf, PeriodUnit, Season } from '../domain/agreement';
+import type {
+  Agreement,
+  AgreementVersion,
+  Clause,
+  ClauseKind,
+  Ladder,
+  ParamsOf,
+  PeriodUnit,
+  Season,
+} from '../domain/agreement';
 import { allocateInScarcity } from './allocation';
 import {
   type CalendarPeriod,
@@ -12,10 +21,17 @@ import {
   periodsBetween,
   seasonOccurrencesBetween,
 } from './calendar';
-import type { AffectedCommunity, Finding, FindingCondition, FindingEvidence, FindingSubject, RuleMessage } from './finding';
+import type {
+  AffectedCommunity,
+  Finding,
+  FindingCondition,
+  FindingEvidence,
+  FindingSubject,
+  RuleMessage,
+} from './finding';
 import { findingId } from './finding';
-import { distanceToFeatureM, surelyFartherThan } from './geometry';
-import type { DatedEvent, RecordIndex } from './record-index';
+import { boundsWithin, distanceToFeatureM, isInBounds } from './geometry';
+import { type DatedEvent, type RecordIndex, toMillilitre, type WithdrawalSeries } from './record-index';
 import { buildRosterSchedule, type RosterSchedule } from './turns';
 import { convertGuidelineUnit, type GuidelineEntry, type GuidelineTable } from './who-guidelines';
 
@@ -64,7 +80,13 @@ export interface FindingDraft extends Omit<Finding, 'rung' | 'rungIndex' | 'seve
 }
 
 type Emit = (draft: FindingDraft) => void;
-type Evaluator<K extends ClauseKind> = (c: ClauseInForce, params: ParamsOf<K>, ctx: EvaluationContext, filter: UnitFilter | null, emit: Emit) => void;
+type Evaluator<K extends ClauseKind> = (
+  c: ClauseInForce,
+  params: ParamsOf<K>,
+  ctx: EvaluationContext,
+  filter: UnitFilter | null,
+  emit: Emit,
+) => void;
 
 const round = (value: number, digits: number): number => {
   const scale = 10 ** digits;
@@ -79,10 +101,6 @@ function magnitudeOf(observed: number, limit: number): number {
 
 function excessPct(observed: number, limit: number): number {
   return limit > 0 ? Math.round((100 * (observed - limit)) / limit) : 100;
-}
-
-function msRange(ctx: EvaluationContext, period: CalendarPeriod): [number, number] {
-  return [msOfLocalDay(period.startDay, ctx.utcOffsetMinutes), msOfLocalDay(period.endDay, ctx.utcOffsetMinutes)];
 }
 
 function subjectMatches(filter: UnitFilter | null, subject: FindingSubject): boolean {
@@ -111,7 +129,11 @@ function periodsOf(
       period.startDay >= c.fromDay &&
       period.startDay < c.toDay &&
       period.startDay <= ctx.nowDay &&
-      rangeMatches(filter, msOfLocalDay(period.startDay, ctx.utcOffsetMinutes), msOfLocalDay(period.endDay, ctx.utcOffsetMinutes)),
+      rangeMatches(
+        filter,
+        msOfLocalDay(period.startDay, ctx.utcOffsetMinutes),
+        msOfLocalDay(period.endDay, ctx.utcOffsetMinutes),
+      ),
   );
 }
 
@@ -137,7 +159,11 @@ function draftOf(c: ClauseInForce, ctx: EvaluationContext, parts: DraftParts): F
     clauseNumber: c.clause.number,
     kind: c.clause.params.kind,
     subject: parts.subject,
-    period: { start: isoDateOfDay(parts.period.startDay), end: isoDateOfDay(parts.period.endDay - 1), key: parts.period.key },
+    period: {
+      start: isoDateOfDay(parts.period.startDay),
+      end: isoDateOfDay(parts.period.endDay - 1),
+      key: parts.period.key,
+    },
     conditions: parts.conditions,
     evidence: parts.evidence,
     affectedCommunities: parts.affected,
@@ -188,7 +214,11 @@ function candidateIntakes(ctx: EvaluationContext, ids: readonly string[] | null,
   return [...new Set(candidates)].sort((a, b) => a - b);
 }
 
-function withdrawalEvidence(ctx: EvaluationContext, intakes: readonly number[], windows: readonly [number, number][]): FindingEvidence[] {
+function withdrawalEvidence(
+  ctx: EvaluationContext,
+  intakes: readonly number[],
+  windows: readonly [number, number][],
+): FindingEvidence[] {
   const evidence: FindingEvidence[] = [];
   for (const i of intakes) {
     evidence.push({ kind: 'intake', id: ctx.index.intakes[i]!.id });
@@ -198,6 +228,67 @@ function withdrawalEvidence(ctx: EvaluationContext, intakes: readonly number[], 
     for (const w of [...seen].sort((a, b) => a - b)) evidence.push({ kind: 'withdrawal', id: series.ids[w]! });
   }
   return evidence;
+}
+
+/**
+ * A clause's periods as runs of local days (a season cuts a period into one or two): period k owns runs
+ * [firstRun[k], firstRun[k + 1]). The loops over every intake and period live in these small functions, which V8
+ * optimises after a few calls, rather than in the clause evaluators, which run a few dozen times per evaluation
+ * and would spend their first, unoptimised calls on millions of iterations.
+ */
+class PeriodRuns {
+  readonly fromDays: Int32Array;
+  readonly toDays: Int32Array;
+  readonly firstRun: Int32Array;
+  readonly periods: number;
+  private readonly scratch: Float64Array;
+
+  constructor(runsOfPeriod: readonly (readonly (readonly [number, number])[])[]) {
+    this.periods = runsOfPeriod.length;
+    this.firstRun = new Int32Array(this.periods + 1);
+    runsOfPeriod.forEach((runs, k) => (this.firstRun[k + 1] = this.firstRun[k]! + runs.length));
+    const runs = runsOfPeriod.flat();
+    this.fromDays = Int32Array.from(runs, (run) => run[0]);
+    this.toDays = Int32Array.from(runs, (run) => run[1]);
+    this.scratch = new Float64Array(runs.length);
+  }
+
+  /** Volume of one intake in every period, m3 to the millilitre, into `out`. */
+  volumesOf(series: WithdrawalSeries, utcOffsetMinutes: number, out: Float64Array): void {
+    if (this.fromDays.length === this.periods)
+      return series.volumesOnDays(this.fromDays, this.toDays, utcOffsetMinutes, out);
+    series.volumesOnDays(this.fromDays, this.toDays, utcOffsetMinutes, this.scratch);
+    for (let k = 0; k < this.periods; k++) {
+      let volumeM3 = 0;
+      for (let r = this.firstRun[k]!; r < this.firstRun[k + 1]!; r++) volumeM3 += this.scratch[r]!;
+      out[k] = toMillilitre(volumeM3);
+    }
+  }
+
+  /** Total of several intakes in every period, m3 to the millilitre, into `out`. */
+  sumOf(
+    series: readonly WithdrawalSeries[],
+    intakes: readonly number[],
+    utcOffsetMinutes: number,
+    out: Float64Array,
+    scratch: Float64Array,
+  ): void {
+    out.fill(0);
+    for (const i of intakes) {
+      this.volumesOf(series[i]!, utcOffsetMinutes, scratch);
+      for (let k = 0; k < this.periods; k++) out[k]! += scratch[k]!;
+    }
+    for (let k = 0; k < this.periods; k++) out[k] = toMillilitre(out[k]!);
+  }
+
+  /** Periods (with at least one run) whose value is over `limit`, into `found`; returns how many. */
+  over(values: Float64Array, limit: number, found: Int32Array): number {
+    let count = 0;
+    for (let k = 0; k < this.periods; k++) {
+      if (values[k]! > limit && this.firstRun[k + 1]! > this.firstRun[k]!) found[count++] = k;
+    }
+    return count;
+  }
 }
 
 const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit) => {
@@ -212,41 +303,55 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
   const intakeCandidates = p.scope === 'intake' ? candidateIntakes(ctx, p.subjectIds, filter).filter(usable) : [];
   // Each community's usable intakes, once per clause rather than once per period.
   const communityIntakes = communityIds.map((id) => (index.intakesOfCommunity.get(id) ?? []).filter(usable));
-  const windowsOf = (period: CalendarPeriod): [number, number][] =>
-    (
-      p.season && p.periodUnit !== 'season'
-        ? seasonOccurrencesBetween(p.season, period.startDay, period.endDay).map(
-            (occurrence) => [Math.max(occurrence.startDay, period.startDay), Math.min(occurrence.endDay, period.endDay)] as const,
-          )
-        : [[period.startDay, period.endDay] as const]
-    ).map(([from, to]) => [msOfLocalDay(from, ctx.utcOffsetMinutes), msOfLocalDay(to, ctx.utcOffsetMinutes)]);
-  if (filter === null) index.prefetchTotals(periods.flatMap(windowsOf));
-  for (const period of periods) {
-    const windows = windowsOf(period);
-    if (windows.length === 0) continue;
-    const totals = windows.map(([from, to]) => index.totals(from, to).volumeM3);
-    const only = totals.length === 1 ? totals[0]! : null;
-    const volumeOf = (i: number): number => (only !== null ? only[i]! : totals.reduce((sum, volumes) => sum + volumes[i]!, 0));
-    const label = periodLabel(p.periodUnit, period);
-    const breach = (subject: FindingSubject, intakes: number[], volumeM3: number, affected: readonly AffectedCommunity[], sentence: RuleMessage): void =>
-      emit(
-        draftOf(c, ctx, {
-          subject,
-          period,
-          label,
-          conditions: [{ fact: 'withdrawalM3', operator: 'greaterThan', observed: round(volumeM3, 3), limit: p.limitM3, unit: 'm3' }],
-          evidence: withdrawalEvidence(ctx, intakes, windows),
-          affected,
-          sentence,
-          remedy: { code: 'rules.remedy.reduceWithdrawal', params: { excessM3: Math.ceil(volumeM3 - p.limitM3) } },
-          magnitude: magnitudeOf(volumeM3, p.limitM3),
-        }),
-      );
-    for (const i of intakeCandidates) {
-      const volumeM3 = volumeOf(i);
-      if (!(volumeM3 > p.limitM3)) continue;
+  const offset = ctx.utcOffsetMinutes;
+  const runsOfPeriod = periods.map((period): (readonly [number, number])[] =>
+    p.season && p.periodUnit !== 'season'
+      ? seasonOccurrencesBetween(p.season, period.startDay, period.endDay).map(
+          (occurrence) =>
+            [Math.max(occurrence.startDay, period.startDay), Math.min(occurrence.endDay, period.endDay)] as const,
+        )
+      : [[period.startDay, period.endDay] as const],
+  );
+  const runs = new PeriodRuns(runsOfPeriod);
+  const breach = (
+    k: number,
+    subject: FindingSubject,
+    intakes: number[],
+    volumeM3: number,
+    affected: readonly AffectedCommunity[],
+    sentence: RuleMessage,
+  ): void => {
+    const windows = runsOfPeriod[k]!.map(([from, to]): [number, number] => [
+      msOfLocalDay(from, offset),
+      msOfLocalDay(to, offset),
+    ]);
+    emit(
+      draftOf(c, ctx, {
+        subject,
+        period: periods[k]!,
+        label: periodLabel(p.periodUnit, periods[k]!),
+        conditions: [
+          { fact: 'withdrawalM3', operator: 'greaterThan', observed: round(volumeM3, 3), limit: p.limitM3, unit: 'm3' },
+        ],
+        evidence: withdrawalEvidence(ctx, intakes, windows),
+        affected,
+        sentence,
+        remedy: { code: 'rules.remedy.reduceWithdrawal', params: { excessM3: Math.ceil(volumeM3 - p.limitM3) } },
+        magnitude: magnitudeOf(volumeM3, p.limitM3),
+      }),
+    );
+  };
+  const volumes = new Float64Array(periods.length);
+  const scratch = new Float64Array(periods.length);
+  const found = new Int32Array(periods.length);
+  for (const i of intakeCandidates) {
+    runs.volumesOf(index.series[i]!, offset, volumes);
+    const count = runs.over(volumes, p.limitM3, found);
+    for (let n = 0; n < count; n++) {
+      const k = found[n]!;
+      const volumeM3 = volumes[k]!;
       const intake = index.intakes[i]!;
-      breach({ type: 'intake', id: intake.id }, [i], volumeM3, intakeAffected(ctx, i), {
+      breach(k, { type: 'intake', id: intake.id }, [i], volumeM3, intakeAffected(ctx, i), {
         code: 'rules.sentence.withdrawalQuotaIntake',
         params: {
           community: communityName(ctx, intake.communityId),
@@ -257,13 +362,16 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
         },
       });
     }
-    for (let k = 0; k < communityIds.length; k++) {
-      const communityId = communityIds[k]!;
-      const intakes = communityIntakes[k]!;
-      let volumeM3 = 0;
-      for (const i of intakes) volumeM3 += volumeOf(i);
-      if (!(volumeM3 > p.limitM3)) continue;
-      breach({ type: 'community', id: communityId }, intakes, volumeM3, index.downstreamOfCommunity(communityId), {
+  }
+  for (let m = 0; m < communityIds.length; m++) {
+    const communityId = communityIds[m]!;
+    const intakes = communityIntakes[m]!;
+    runs.sumOf(index.series, intakes, offset, volumes, scratch);
+    const count = runs.over(volumes, p.limitM3, found);
+    for (let n = 0; n < count; n++) {
+      const k = found[n]!;
+      const volumeM3 = volumes[k]!;
+      breach(k, { type: 'community', id: communityId }, intakes, volumeM3, index.downstreamOfCommunity(communityId), {
         code: 'rules.sentence.withdrawalQuotaCommunity',
         params: {
           community: communityName(ctx, communityId),
@@ -282,15 +390,24 @@ function dischargeM3s(value: number, unit: string): number {
 }
 
 /** Mean gauge flow over [fromMs, toMs) scaled to the control point, m3/s, and the measurements used; null without data. */
-function referenceFlow(ctx: EvaluationContext, controlPointId: string, gaugePointId: string, fromMs: number, toMs: number) {
+function referenceFlow(
+  ctx: EvaluationContext,
+  controlPointId: string,
+  gaugePointId: string,
+  fromMs: number,
+  toMs: number,
+) {
   const control = ctx.index.points.get(controlPointId);
   const gauge = ctx.index.points.get(gaugePointId);
   if (!control || !gauge) return null;
   const measurements = ctx.index.measurementsBetween(gaugePointId, 'discharge', fromMs, toMs);
   if (measurements.length === 0) return null;
-  const meanM3s = measurements.reduce((sum, item) => sum + dischargeM3s(item.record.value, item.record.unit), 0) / measurements.length;
+  const meanM3s =
+    measurements.reduce((sum, item) => sum + dischargeM3s(item.record.value, item.record.unit), 0) /
+    measurements.length;
   const gaugeAreaKm2 = gauge.snap ? ctx.index.network.drainageAreaKm2(gauge.snap) : 0;
-  const ratio = control.snap && gauge.snap && gaugeAreaKm2 > 0 ? ctx.index.network.drainageAreaKm2(control.snap) / gaugeAreaKm2 : 1;
+  const ratio =
+    control.snap && gauge.snap && gaugeAreaKm2 > 0 ? ctx.index.network.drainageAreaKm2(control.snap) / gaugeAreaKm2 : 1;
   return { flowM3s: meanM3s * ratio, measurementIds: measurements.map((item) => item.record.id) };
 }
 
@@ -303,16 +420,16 @@ const proportionalShare: Evaluator<'proportional-share'> = (c, p, ctx, filter, e
     const fromMs = msOfLocalDay(period.startDay, ctx.utcOffsetMinutes);
     const toMs = Math.min(msOfLocalDay(period.endDay, ctx.utcOffsetMinutes), ctx.nowMs);
     if (toMs <= fromMs) continue;
-    const reference = p.gaugePointId === null ? null : referenceFlow(ctx, p.controlPointId, p.gaugePointId, fromMs, toMs);
+    const reference =
+      p.gaugePointId === null ? null : referenceFlow(ctx, p.controlPointId, p.gaugePointId, fromMs, toMs);
     if (p.gaugePointId !== null && reference === null) continue;
     if (reference !== null && p.scarcityFlowM3s !== null && !(reference.flowM3s < p.scarcityFlowM3s)) continue;
-    const volumes = index.totals(fromMs, toMs).volumeM3;
     const byCommunity = new Map<string, { volumeM3: number; intakes: number[] }>();
     let domesticM3 = 0;
     let sharedUseM3 = 0;
     for (const i of upstream) {
       const intake = index.intakes[i]!;
-      const volumeM3 = volumes[i]!;
+      const volumeM3 = index.volumeOf(i, fromMs, toMs, ctx.utcOffsetMinutes);
       if (intake.use === 'domestic') {
         domesticM3 += volumeM3;
         continue;
@@ -327,7 +444,8 @@ const proportionalShare: Evaluator<'proportional-share'> = (c, p, ctx, filter, e
     const allocation =
       reference === null
         ? new Map(p.shares.map((share) => [share.communityId, (sharedUseM3 * share.sharePct) / 100]))
-        : allocateInScarcity(reference.flowM3s * seconds, p.ecologicalFlowM3s * seconds, domesticM3, p.shares).byCommunity;
+        : allocateInScarcity(reference.flowM3s * seconds, p.ecologicalFlowM3s * seconds, domesticM3, p.shares)
+            .byCommunity;
     for (const share of p.shares) {
       const subject: FindingSubject = { type: 'community', id: share.communityId };
       if (!subjectMatches(filter, subject)) continue;
@@ -337,9 +455,21 @@ const proportionalShare: Evaluator<'proportional-share'> = (c, p, ctx, filter, e
       if (!(volumeM3 > allowedM3)) continue;
       const conditions: FindingCondition[] = [];
       if (reference !== null && p.scarcityFlowM3s !== null) {
-        conditions.push({ fact: 'referenceFlowM3s', operator: 'lessThan', observed: round(reference.flowM3s, 4), limit: p.scarcityFlowM3s, unit: 'm3/s' });
+        conditions.push({
+          fact: 'referenceFlowM3s',
+          operator: 'lessThan',
+          observed: round(reference.flowM3s, 4),
+          limit: p.scarcityFlowM3s,
+          unit: 'm3/s',
+        });
       }
-      conditions.push({ fact: 'withdrawalM3', operator: 'greaterThan', observed: round(volumeM3, 3), limit: round(allowedM3, 3), unit: 'm3' });
+      conditions.push({
+        fact: 'withdrawalM3',
+        operator: 'greaterThan',
+        observed: round(volumeM3, 3),
+        limit: round(allowedM3, 3),
+        unit: 'm3',
+      });
       const evidence: FindingEvidence[] = [{ kind: 'monitoring-point', id: p.controlPointId }];
       for (const id of reference?.measurementIds ?? []) evidence.push({ kind: 'measurement', id });
       for (const i of used?.intakes ?? []) evidence.push({ kind: 'intake', id: index.intakes[i]!.id });
@@ -383,11 +513,10 @@ const minimumFlow: Evaluator<'minimum-flow'> = (c, p, ctx, filter, emit) => {
     if (toMs <= fromMs) continue;
     const reference = referenceFlow(ctx, p.controlPointId, p.gaugePointId, fromMs, toMs);
     if (reference === null) continue;
-    const volumes = index.totals(fromMs, toMs).volumeM3;
     let withdrawnM3 = 0;
     const contributing: number[] = [];
     for (const i of upstream) {
-      const volumeM3 = volumes[i]!;
+      const volumeM3 = index.volumeOf(i, fromMs, toMs, ctx.utcOffsetMinutes);
       withdrawnM3 += volumeM3;
       if (volumeM3 > 0) contributing.push(i);
     }
@@ -404,7 +533,15 @@ const minimumFlow: Evaluator<'minimum-flow'> = (c, p, ctx, filter, emit) => {
         subject,
         period,
         label: periodLabel(p.periodUnit, period),
-        conditions: [{ fact: 'netFlowM3s', operator: 'lessThan', observed: round(netFlowM3s, 4), limit: p.minimumFlowM3s, unit: 'm3/s' }],
+        conditions: [
+          {
+            fact: 'netFlowM3s',
+            operator: 'lessThan',
+            observed: round(netFlowM3s, 4),
+            limit: p.minimumFlowM3s,
+            unit: 'm3/s',
+          },
+        ],
         evidence,
         affected: control.snap ? index.downstreamOf(control.snap) : [],
         sentence: {
@@ -453,10 +590,19 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
       const toMs = msOfLocalDay(period.endDay, ctx.utcOffsetMinutes);
       const outside: FindingEvidence[] = [];
       let outsideMs = 0;
-      for (let w = series.lowerBound(fromMs); w < series.length && series.startMs[w]! < toMs && series.startMs[w]! <= ctx.nowMs; w++) {
+      for (
+        let w = series.lowerBound(fromMs);
+        w < series.length && series.startMs[w]! < toMs && series.startMs[w]! <= ctx.nowMs;
+        w++
+      ) {
         const startMs = series.startMs[w]!;
         const endMs = series.endMs[w]!;
-        const missedMs = endMs > startMs ? endMs - startMs - schedule.coveredMs(holders, startMs, endMs) : schedule.isHeldBy(holders, startMs) ? 0 : 1;
+        const missedMs =
+          endMs > startMs
+            ? endMs - startMs - schedule.coveredMs(holders, startMs, endMs)
+            : schedule.isHeldBy(holders, startMs)
+              ? 0
+              : 1;
         if (endMs > startMs ? missedMs > toleranceMs : missedMs > 0) {
           outside.push({ kind: 'withdrawal', id: series.ids[w]! });
           outsideMs += missedMs;
@@ -468,7 +614,9 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
           subject: { type: 'intake', id: intake.id },
           period,
           label: periodLabel('month', period),
-          conditions: [{ fact: 'readingsOutsideTurn', operator: 'greaterThan', observed: outside.length, limit: 0, unit: 'count' }],
+          conditions: [
+            { fact: 'readingsOutsideTurn', operator: 'greaterThan', observed: outside.length, limit: 0, unit: 'count' },
+          ],
           evidence: [{ kind: 'intake', id: intake.id }, ...outside],
           affected: intakeAffected(ctx, i),
           sentence: {
@@ -488,29 +636,51 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
   }
 };
 
-function eventsFor(ctx: EvaluationContext, c: ClauseInForce, filter: UnitFilter | null, classes: readonly string[] | null): DatedEvent[] {
-  const found: DatedEvent[] = [];
-  const keep = (dated: DatedEvent): void => {
-    const { day, entry } = dated;
-    if (classes !== null && !classes.includes(entry.record.pollutantClass)) return;
-    if (day < ctx.fromDay || day >= ctx.toDay || day < c.fromDay || day >= c.toDay || entry.observedMs > ctx.nowMs) return;
-    found.push(dated);
-  };
+function eventsFor(
+  ctx: EvaluationContext,
+  c: ClauseInForce,
+  filter: UnitFilter | null,
+  classes: readonly string[] | null,
+): readonly DatedEvent[] {
+  const fromDay = Math.max(ctx.fromDay, c.fromDay);
+  const toDay = Math.min(ctx.toDay, c.toDay);
+  const judged = (dated: DatedEvent): boolean =>
+    dated.day >= fromDay && dated.day < toDay && dated.entry.observedMs <= ctx.nowMs;
   if (filter?.subjects) {
     const entries = [...filter.subjects]
       .filter((key) => key.startsWith('event:'))
       .map((key) => ctx.index.events.get(key.slice(6)))
       .filter((entry) => entry !== undefined)
-      .sort((a, b) => a.observedMs - b.observedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0));
-    entries.forEach((entry, rank) => keep({ id: entry.record.id, day: localDayOfMs(entry.observedMs, ctx.utcOffsetMinutes), rank, entry }));
-  } else {
-    // The unfiltered lists (all events, and per pollutant class) and their local days are computed once per index
-    // and shared by every event clause.
-    const { index, utcOffsetMinutes } = ctx;
-    const dated = classes === null ? index.eventDaysInTimeOrder(utcOffsetMinutes) : index.eventDaysOfClasses(utcOffsetMinutes, classes);
-    for (const item of dated) keep(item);
+      .filter((entry) => classes === null || classes.includes(entry.record.pollutantClass))
+      .sort(
+        (a, b) => a.observedMs - b.observedMs || (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : 0),
+      );
+    return entries
+      .map((entry, rank) => ({
+        id: entry.record.id,
+        day: localDayOfMs(entry.observedMs, ctx.utcOffsetMinutes),
+        rank,
+        entry,
+      }))
+      .filter(judged);
   }
-  return found;
+  // The unfiltered lists (all events, and per pollutant class) and their local days are computed once per index
+  // and shared by every event clause. They are in time order, so the clause's days are one slice of them.
+  const { index, utcOffsetMinutes } = ctx;
+  const dated =
+    classes === null
+      ? index.eventDaysInTimeOrder(utcOffsetMinutes)
+      : index.eventDaysOfClasses(utcOffsetMinutes, classes);
+  let low = 0;
+  let high = dated.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (dated[middle]!.day < fromDay) low = middle + 1;
+    else high = middle;
+  }
+  let end = low;
+  while (end < dated.length && judged(dated[end]!)) end++;
+  return dated.slice(low, end);
 }
 
 function eventPeriod(day: number): CalendarPeriod {
@@ -525,15 +695,15 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
   const index = ctx.index;
   const seasonLabel = `${p.season.startMonthDay}/${p.season.endMonthDay}`;
   if (p.uses === null || p.uses.length > 0) {
-    const intakes = candidateIntakes(ctx, p.intakeIds, filter).filter((i) => p.uses === null || p.uses.includes(index.intakes[i]!.use));
+    const intakes = candidateIntakes(ctx, p.intakeIds, filter).filter(
+      (i) => p.uses === null || p.uses.includes(index.intakes[i]!.use),
+    );
     const occurrences = periodsOf(c, ctx, filter, 'season', { season: p.season });
-    if (filter === null) index.prefetchTotals(occurrences.map((period) => msRange(ctx, period)));
     for (const period of occurrences) {
       const fromMs = msOfLocalDay(period.startDay, ctx.utcOffsetMinutes);
       const toMs = msOfLocalDay(period.endDay, ctx.utcOffsetMinutes);
-      const volumes = index.totals(fromMs, toMs).volumeM3;
       for (const i of intakes) {
-        const volumeM3 = volumes[i]!;
+        const volumeM3 = index.volumeOf(i, fromMs, toMs, ctx.utcOffsetMinutes);
         if (!(volumeM3 > p.toleranceM3)) continue;
         const intake = index.intakes[i]!;
         emit(
@@ -541,12 +711,24 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
             subject: { type: 'intake', id: intake.id },
             period,
             label: periodLabel('season', period),
-            conditions: [{ fact: 'withdrawalInSeasonM3', operator: 'greaterThan', observed: round(volumeM3, 3), limit: p.toleranceM3, unit: 'm3' }],
+            conditions: [
+              {
+                fact: 'withdrawalInSeasonM3',
+                operator: 'greaterThan',
+                observed: round(volumeM3, 3),
+                limit: p.toleranceM3,
+                unit: 'm3',
+              },
+            ],
             evidence: withdrawalEvidence(ctx, [i], [[fromMs, toMs]]),
             affected: intakeAffected(ctx, i),
             sentence: {
               code: 'rules.sentence.seasonalBanWithdrawal',
-              params: { community: communityName(ctx, intake.communityId), intake: intake.name, volumeM3: Math.round(volumeM3) },
+              params: {
+                community: communityName(ctx, intake.communityId),
+                intake: intake.name,
+                volumeM3: Math.round(volumeM3),
+              },
             },
             remedy: { code: 'rules.remedy.stopDuringBan', params: {} },
             magnitude: magnitudeOf(volumeM3, Math.max(p.toleranceM3, 1)),
@@ -563,10 +745,15 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
         subject: { type: 'event', id },
         period: eventPeriod(day),
         label: isoDateOfDay(day),
-        conditions: [{ fact: 'eventDate', operator: 'equal', observed: isoDateOfDay(day), limit: seasonLabel, unit: 'date' }],
+        conditions: [
+          { fact: 'eventDate', operator: 'equal', observed: isoDateOfDay(day), limit: seasonLabel, unit: 'date' },
+        ],
         evidence: [{ kind: 'contamination-event', id }],
         affected: entry.record.snap ? index.downstreamOf(entry.record.snap) : [],
-        sentence: { code: 'rules.sentence.seasonalBanEvent', params: { source: eventSource(entry.record), season: seasonLabel } },
+        sentence: {
+          code: 'rules.sentence.seasonalBanEvent',
+          params: { source: eventSource(entry.record), season: seasonLabel },
+        },
         remedy: { code: 'rules.remedy.stopDuringBan', params: {} },
         magnitude: 1,
       }),
@@ -577,6 +764,7 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
 const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => {
   const index = ctx.index;
   const referenceDay = Math.min(ctx.nowDay, ctx.toDay - 1);
+  const near = boundsWithin(p.geometry, p.distanceM);
   if (p.intakeUses === null || p.intakeUses.length > 0) {
     const standing: CalendarPeriod = { startDay: c.fromDay, endDay: referenceDay + 1, key: 'standing' };
     const inForce = referenceDay >= c.fromDay && referenceDay < c.toDay;
@@ -586,7 +774,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
     for (const i of intakes) {
       const intake = index.intakes[i]!;
       if (p.intakeUses !== null && !p.intakeUses.includes(intake.use)) continue;
-      if (surelyFartherThan(intake.location, p.geometry, p.distanceM)) continue;
+      if (!isInBounds(intake.location, near)) continue;
       const distanceM = distanceToFeatureM(intake.location, p.geometry);
       if (!(distanceM <= p.distanceM)) continue;
       emit(
@@ -594,12 +782,26 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
           subject: { type: 'intake', id: intake.id },
           period: standing,
           label: `${isoDateOfDay(standing.startDay)}/${isoDateOfDay(referenceDay)}`,
-          conditions: [{ fact: 'distanceToFeatureM', operator: 'lessThanInclusive', observed: round(distanceM, 1), limit: p.distanceM, unit: 'm' }],
+          conditions: [
+            {
+              fact: 'distanceToFeatureM',
+              operator: 'lessThanInclusive',
+              observed: round(distanceM, 1),
+              limit: p.distanceM,
+              unit: 'm',
+            },
+          ],
           evidence: [{ kind: 'intake', id: intake.id }],
           affected: intakeAffected(ctx, i),
           sentence: {
             code: 'rules.sentence.protectedZoneIntake',
-            params: { community: communityName(ctx, intake.communityId), intake: intake.name, distanceM: Math.round(distanceM), feature: p.featureName, limitM: p.distanceM },
+            params: {
+              community: communityName(ctx, intake.communityId),
+              intake: intake.name,
+              distanceM: Math.round(distanceM),
+              feature: p.featureName,
+              limitM: p.distanceM,
+            },
           },
           remedy: { code: 'rules.remedy.moveOutOfZone', params: { feature: p.featureName } },
           magnitude: distanceM <= p.distanceM / 2 ? 2 : 1,
@@ -609,7 +811,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
   }
   if (p.pollutantClasses !== null && p.pollutantClasses.length === 0) return;
   for (const { id, day, entry } of eventsFor(ctx, c, filter, p.pollutantClasses)) {
-    if (surelyFartherThan(entry.record.location, p.geometry, p.distanceM)) continue;
+    if (!isInBounds(entry.record.location, near)) continue;
     const distanceM = distanceToFeatureM(entry.record.location, p.geometry);
     if (!(distanceM <= p.distanceM)) continue;
     emit(
@@ -617,12 +819,25 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
         subject: { type: 'event', id },
         period: eventPeriod(day),
         label: isoDateOfDay(day),
-        conditions: [{ fact: 'distanceToFeatureM', operator: 'lessThanInclusive', observed: round(distanceM, 1), limit: p.distanceM, unit: 'm' }],
+        conditions: [
+          {
+            fact: 'distanceToFeatureM',
+            operator: 'lessThanInclusive',
+            observed: round(distanceM, 1),
+            limit: p.distanceM,
+            unit: 'm',
+          },
+        ],
         evidence: [{ kind: 'contamination-event', id }],
         affected: entry.record.snap ? index.downstreamOf(entry.record.snap) : [],
         sentence: {
           code: 'rules.sentence.protectedZoneEvent',
-          params: { source: eventSource(entry.record), distanceM: Math.round(distanceM), feature: p.featureName, limitM: p.distanceM },
+          params: {
+            source: eventSource(entry.record),
+            distanceM: Math.round(distanceM),
+            feature: p.featureName,
+            limitM: p.distanceM,
+          },
         },
         remedy: { code: 'rules.remedy.moveOutOfZone', params: { feature: p.featureName } },
         magnitude: 2,
@@ -644,7 +859,9 @@ const waterQuality: Evaluator<'water-quality'> = (c, p, ctx, filter, emit) => {
       health: base?.health ?? true,
     });
   }
-  const pointIds = (p.pointIds ?? [...index.points.values()].filter((point) => point.kind === 'quality').map((point) => point.id))
+  const pointIds = (
+    p.pointIds ?? [...index.points.values()].filter((point) => point.kind === 'quality').map((point) => point.id)
+  )
     .filter((id) => filter?.subjects == null || filter.subjects.has(`point:${id}`))
     .sort();
   const periods = periodsOf(c, ctx, filter, 'month');
@@ -652,7 +869,9 @@ const waterQuality: Evaluator<'water-quality'> = (c, p, ctx, filter, emit) => {
     const point = index.points.get(pointId);
     const measured = index.parametersOfPoint.get(pointId);
     if (!point || !measured) continue;
-    const parameters = [...measured].filter((parameter) => entries.has(parameter) && (p.parameters === null || p.parameters.includes(parameter))).sort();
+    const parameters = [...measured]
+      .filter((parameter) => entries.has(parameter) && (p.parameters === null || p.parameters.includes(parameter)))
+      .sort();
     for (const parameter of parameters) {
       const entry = entries.get(parameter)!;
       for (const period of periods) {
@@ -676,8 +895,22 @@ const waterQuality: Evaluator<'water-quality'> = (c, p, ctx, filter, emit) => {
         }
         if (evidence.length === 0) continue;
         const conditions: FindingCondition[] = [];
-        if (worstHigh !== null) conditions.push({ fact: parameter, operator: 'greaterThan', observed: worstHigh, limit: entry.maxValue!, unit: entry.unit });
-        if (worstLow !== null) conditions.push({ fact: parameter, operator: 'lessThan', observed: worstLow, limit: entry.minValue!, unit: entry.unit });
+        if (worstHigh !== null)
+          conditions.push({
+            fact: parameter,
+            operator: 'greaterThan',
+            observed: worstHigh,
+            limit: entry.maxValue!,
+            unit: entry.unit,
+          });
+        if (worstLow !== null)
+          conditions.push({
+            fact: parameter,
+            operator: 'lessThan',
+            observed: worstLow,
+            limit: entry.minValue!,
+            unit: entry.unit,
+          });
         const high = worstHigh !== null;
         emit(
           draftOf(c, ctx, {
@@ -716,19 +949,29 @@ const downstreamWarning: Evaluator<'downstream-warning'> = (c, p, ctx, filter, e
     const deadlineMs = entry.observedMs + p.withinHours * 3_600_000;
     if (ctx.nowMs <= deadlineMs) continue;
     const downstream = index.downstreamOf(snap);
-    const owed = downstream.filter((item) => item.distanceKm <= p.distanceKm);
-    if (owed.length === 0) continue;
-    const warnedInTime = new Set(
-      entry.record.notifications.filter((notification) => parseIsoMs(notification.sentAt) <= deadlineMs).map((notification) => notification.communityId),
-    );
-    const missing = owed.filter((item) => !warnedInTime.has(item.communityId));
+    // Nearest first, so the communities owed a warning are a prefix of the list.
+    let owed = 0;
+    while (owed < downstream.length && downstream[owed]!.distanceKm <= p.distanceKm) owed++;
+    if (owed === 0) continue;
+    const notifications = entry.record.notifications;
+    const missing: AffectedCommunity[] = [];
+    for (let k = 0; k < owed; k++) {
+      const item = downstream[k]!;
+      const warned = notifications.some(
+        (notification) =>
+          notification.communityId === item.communityId && parseIsoMs(notification.sentAt) <= deadlineMs,
+      );
+      if (!warned) missing.push(item);
+    }
     if (missing.length === 0) continue;
     emit(
       draftOf(c, ctx, {
         subject: { type: 'event', id },
         period: eventPeriod(day),
         label: isoDateOfDay(day),
-        conditions: [{ fact: 'communitiesNotWarned', operator: 'greaterThan', observed: missing.length, limit: 0, unit: 'count' }],
+        conditions: [
+          { fact: 'communitiesNotWarned', operator: 'greaterThan', observed: missing.length, limit: 0, unit: 'count' },
+        ],
         evidence: [{ kind: 'contamination-event', id }],
         affected: downstream,
         sentence: {
@@ -742,7 +985,10 @@ const downstreamWarning: Evaluator<'downstream-warning'> = (c, p, ctx, filter, e
             distanceKm: p.distanceKm,
           },
         },
-        remedy: { code: 'rules.remedy.warnDownstream', params: { communities: missing.map((item) => communityName(ctx, item.communityId)).join(', ') } },
+        remedy: {
+          code: 'rules.remedy.warnDownstream',
+          params: { communities: missing.map((item) => communityName(ctx, item.communityId)).join(', ') },
+        },
         magnitude: 2,
       }),
     );
@@ -761,12 +1007,19 @@ const remediationDeadline: Evaluator<'remediation-deadline'> = (c, p, ctx, filte
         subject: { type: 'event', id },
         period: eventPeriod(day),
         label: isoDateOfDay(day),
-        conditions: [{ fact: 'daysOpen', operator: 'greaterThan', observed: round(daysOpen, 2), limit: p.days, unit: 'days' }],
+        conditions: [
+          { fact: 'daysOpen', operator: 'greaterThan', observed: round(daysOpen, 2), limit: p.days, unit: 'days' },
+        ],
         evidence: [{ kind: 'contamination-event', id }],
         affected: entry.record.snap ? index.downstreamOf(entry.record.snap) : [],
         sentence: {
           code: closedMs === null ? 'rules.sentence.remediationOpen' : 'rules.sentence.remediationLate',
-          params: { source: eventSource(entry.record), observedAt: entry.record.observedAt, daysOpen: Math.floor(daysOpen), days: p.days },
+          params: {
+            source: eventSource(entry.record),
+            observedAt: entry.record.observedAt,
+            daysOpen: Math.floor(daysOpen),
+            days: p.days,
+          },
         },
         remedy: { code: 'rules.remedy.remediate', params: {} },
         magnitude: magnitudeOf(daysOpen, p.days),
@@ -802,10 +1055,22 @@ const restorationCommitment: Evaluator<'restoration-commitment'> = (c, p, ctx, f
       const expectedPlants = commitment.plantsPerYear === null ? null : commitment.plantsPerYear * fraction;
       const conditions: FindingCondition[] = [];
       if (doneAreaHa < expectedAreaHa) {
-        conditions.push({ fact: 'restoredAreaHa', operator: 'lessThan', observed: round(doneAreaHa, 4), limit: round(expectedAreaHa, 4), unit: 'ha' });
+        conditions.push({
+          fact: 'restoredAreaHa',
+          operator: 'lessThan',
+          observed: round(doneAreaHa, 4),
+          limit: round(expectedAreaHa, 4),
+          unit: 'ha',
+        });
       }
       if (expectedPlants !== null && plants < expectedPlants) {
-        conditions.push({ fact: 'plantsPlanted', operator: 'lessThan', observed: plants, limit: round(expectedPlants, 1), unit: 'count' });
+        conditions.push({
+          fact: 'plantsPlanted',
+          operator: 'lessThan',
+          observed: plants,
+          limit: round(expectedPlants, 1),
+          unit: 'count',
+        });
       }
       if (conditions.length === 0) continue;
       const areaBehind = doneAreaHa < expectedAreaHa;
@@ -836,7 +1101,10 @@ const restorationCommitment: Evaluator<'restoration-commitment'> = (c, p, ctx, f
                   commitmentPlants: commitment.plantsPerYear ?? 0,
                 },
               },
-          remedy: { code: 'rules.remedy.restore', params: { missingAreaHa: round(Math.max(0, expectedAreaHa - doneAreaHa), 2) } },
+          remedy: {
+            code: 'rules.remedy.restore',
+            params: { missingAreaHa: round(Math.max(0, expectedAreaHa - doneAreaHa), 2) },
+          },
           magnitude: areaBehind ? magnitudeOf(expectedAreaHa, Math.max(doneAreaHa, 1e-9)) : 1,
         }),
       );
@@ -846,7 +1114,9 @@ const restorationCommitment: Evaluator<'restoration-commitment'> = (c, p, ctx, f
 
 const reportingDuty: Evaluator<'reporting-duty'> = (c, p, ctx, filter, emit) => {
   const index = ctx.index;
-  const intakes = candidateIntakes(ctx, p.intakeIds, filter).filter((i) => p.uses === null || p.uses.includes(index.intakes[i]!.use));
+  const intakes = candidateIntakes(ctx, p.intakeIds, filter).filter(
+    (i) => p.uses === null || p.uses.includes(index.intakes[i]!.use),
+  );
   const periods = periodsOf(c, ctx, filter, p.periodUnit).filter((period) => period.endDay + p.graceDays <= ctx.nowDay);
   // An intake registered after its earlier readings were imported (a sample, a backup, a spreadsheet) was there
   // since its first reading, so the duty starts at whichever comes first.
@@ -856,13 +1126,19 @@ const reportingDuty: Evaluator<'reporting-duty'> = (c, p, ctx, filter, emit) => 
     const firstMs = series && series.length > 0 ? Math.min(createdMs, series.startMs[0]!) : createdMs;
     return localDayOfMs(firstMs, ctx.utcOffsetMinutes);
   });
-  if (filter === null) index.prefetchTotals(periods.map((period) => msRange(ctx, period)));
-  for (const period of periods) {
-    const fromMs = msOfLocalDay(period.startDay, ctx.utcOffsetMinutes);
-    const toMs = msOfLocalDay(period.endDay, ctx.utcOffsetMinutes);
-    const counts = index.totals(fromMs, toMs).count;
-    intakes.forEach((i, k) => {
-      if (counts[i]! > 0 || period.endDay <= createdDays[k]!) return;
+  const fromDays = Int32Array.from(periods, (period) => period.startDay);
+  const toDays = Int32Array.from(periods, (period) => period.endDay);
+  // A full evaluation reads every intake's counts from one table shared by the clauses with the same periods; an
+  // incremental one, a few intakes, counts them itself.
+  const shared = filter === null ? index.readingCountsOnDays(fromDays, toDays, ctx.utcOffsetMinutes) : null;
+  const counts = new Int32Array(periods.length);
+  for (let n = 0; n < intakes.length; n++) {
+    const i = intakes[n]!;
+    if (shared) counts.set(shared.subarray(i * periods.length, (i + 1) * periods.length));
+    else index.series[i]!.countsOnDays(fromDays, toDays, ctx.utcOffsetMinutes, counts);
+    for (let k = 0; k < periods.length; k++) {
+      const period = periods[k]!;
+      if (counts[k]! > 0 || period.endDay <= createdDays[n]!) continue;
       const intake = index.intakes[i]!;
       emit(
         draftOf(c, ctx, {
@@ -872,12 +1148,15 @@ const reportingDuty: Evaluator<'reporting-duty'> = (c, p, ctx, filter, emit) => 
           conditions: [{ fact: 'readingCount', operator: 'lessThan', observed: 0, limit: 1, unit: 'count' }],
           evidence: [{ kind: 'intake', id: intake.id }],
           affected: [],
-          sentence: { code: 'rules.sentence.reportingDuty', params: { community: communityName(ctx, intake.communityId), intake: intake.name } },
+          sentence: {
+            code: 'rules.sentence.reportingDuty',
+            params: { community: communityName(ctx, intake.communityId), intake: intake.name },
+          },
           remedy: { code: 'rules.remedy.report', params: {} },
           magnitude: 0,
         }),
       );
-    });
+    }
   }
 };
 

@@ -1,7 +1,13 @@
 import type { Agreement } from '../domain/agreement';
 import type { Decision } from '../domain/records';
 import { DAY_MS, dayOfIsoDate, localDayOfMs, parseIsoMs } from './calendar';
-import { type ClauseInForce, type EvaluationContext, evaluateClause, type FindingDraft, type UnitFilter } from './clause-kinds';
+import {
+  type ClauseInForce,
+  type EvaluationContext,
+  evaluateClause,
+  type FindingDraft,
+  type UnitFilter,
+} from './clause-kinds';
 import type { Finding, FindingStatus, Severity } from './finding';
 import type { NetworkView } from './network-view';
 import { RecordIndex, type RuleRecords } from './record-index';
@@ -46,7 +52,9 @@ export function contextOf(input: EvaluateInput, index: RecordIndex): EvaluationC
 /** Every clause of every live agreement, once per version that states it, with the version's days in force. */
 export function clausesInForce(agreements: readonly Agreement[]): ClauseInForce[] {
   const clauses: ClauseInForce[] = [];
-  const sorted = agreements.filter((agreement) => !agreement.deleted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = agreements
+    .filter((agreement) => !agreement.deleted)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const agreement of sorted) {
     for (const version of agreement.versions) {
       const fromDay = dayOfIsoDate(version.effectiveFrom);
@@ -58,7 +66,11 @@ export function clausesInForce(agreements: readonly Agreement[]): ClauseInForce[
 }
 
 /** Runs clauses over the context, restricted by each one's filter when given. */
-export function draftsOf(clauses: readonly ClauseInForce[], ctx: EvaluationContext, filters?: readonly (UnitFilter | null)[]): FindingDraft[] {
+export function draftsOf(
+  clauses: readonly ClauseInForce[],
+  ctx: EvaluationContext,
+  filters?: readonly (UnitFilter | null)[],
+): FindingDraft[] {
   const drafts: FindingDraft[] = [];
   const emit = (draft: FindingDraft): void => {
     drafts.push(draft);
@@ -75,7 +87,8 @@ export function latestDecisions(decisions: readonly Decision[]): Map<string, Dec
     const known = latest.get(decision.findingId);
     const knownMs = known ? parseIsoMs(known.decidedAt) : Number.NEGATIVE_INFINITY;
     const decidedMs = parseIsoMs(decision.decidedAt);
-    if (!known || decidedMs > knownMs || (decidedMs === knownMs && decision.version > known.version)) latest.set(decision.findingId, decision);
+    if (!known || decidedMs > knownMs || (decidedMs === knownMs && decision.version > known.version))
+      latest.set(decision.findingId, decision);
   }
   return latest;
 }
@@ -93,7 +106,9 @@ const RUNG_LEVEL = { notice: 0, warning: 1, sanction: 2 } as const;
  * findings of the chain (not dismissed) whose period started within the ladder's window before its own.
  */
 export function rankChain(drafts: readonly FindingDraft[], decisions: ReadonlyMap<string, Decision>): Finding[] {
-  const ordered = [...drafts].sort((a, b) => a.periodStartMs - b.periodStartMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const ordered = [...drafts].sort(
+    (a, b) => a.periodStartMs - b.periodStartMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const counted: number[] = [];
   let windowStart = 0;
   return ordered.map((draft) => {

@@ -22,7 +22,8 @@ export interface FindingPeriod {
 }
 
 /** json-rules-engine operator names, so findings read like its factResult. */
-export type ConditionOperator = 'greaterThan' | 'greaterThanInclusive' | 'lessThan' | 'lessThanInclusive' | 'equal' | 'notEqual';
+export type ConditionOperator =
+  'greaterThan' | 'greaterThanInclusive' | 'lessThan' | 'lessThanInclusive' | 'equal' | 'notEqual';
 
 /** One condition of the breach: the fact, its observed value, the operator and the limit it was compared to. */
 export interface FindingCondition {
@@ -37,7 +38,8 @@ export interface FindingCondition {
 
 /** A record that proves the finding. */
 export interface FindingEvidence {
-  readonly kind: 'withdrawal' | 'intake' | 'measurement' | 'contamination-event' | 'restoration-site' | 'monitoring-point';
+  readonly kind:
+    'withdrawal' | 'intake' | 'measurement' | 'contamination-event' | 'restoration-site' | 'monitoring-point';
   readonly id: string;
 }
 
@@ -89,7 +91,9 @@ export interface Finding {
 
 /** The subject part of a finding id, e.g. 'intake:abc' or 'point:p1:arsenic'. */
 export function subjectKey(subject: FindingSubject): string {
-  return subject.aspect === undefined ? `${subject.type}:${subject.id}` : `${subject.type}:${subject.id}:${subject.aspect}`;
+  return subject.aspect === undefined
+    ? `${subject.type}:${subject.id}`
+    : `${subject.type}:${subject.id}:${subject.aspect}`;
 }
 
 /**

@@ -67,23 +67,52 @@ export function distanceToFeatureM(point: readonly [number, number], feature: Fe
     case 'Polygon':
       return polygonDistanceDegrees(feature.coordinates, kx, lon, lat) * METRES_PER_DEGREE;
     case 'MultiPolygon':
-      return Math.min(...feature.coordinates.map((polygon) => polygonDistanceDegrees(polygon, kx, lon, lat))) * METRES_PER_DEGREE;
+      return (
+        Math.min(...feature.coordinates.map((polygon) => polygonDistanceDegrees(polygon, kx, lon, lat))) *
+        METRES_PER_DEGREE
+      );
   }
 }
 
+/** A lon/lat box, degrees. */
+export interface Bounds {
+  readonly minLon: number;
+  readonly minLat: number;
+  readonly maxLon: number;
+  readonly maxLat: number;
+}
+
 /**
- * True when a point feature is certainly more than `limitM` from (lon, lat): its larger coordinate difference in
- * the same local frame already exceeds the limit, and distanceToFeatureM's hypotenuse is never shorter than that.
- * A cheap test before the exact distance; always false for polygons.
- * @example surelyFartherThan([-75, 5.01], { type: 'Point', coordinates: [-75, 5] }, 500) // true
+ * A box that holds every point within `limitM` of the feature, so that a point outside it is certainly farther:
+ * the feature's own box widened by the limit, in longitude at the narrowest scale inside the box (where a degree of
+ * longitude is shortest). Clauses test it before the exact distance, for every intake and event.
+ * @example isInBounds([-75, 5.01], boundsWithin({ type: 'Point', coordinates: [-75, 5] }, 500)) === false
  */
-export function surelyFartherThan(point: readonly [number, number], feature: FeatureGeometry, limitM: number): boolean {
-  if (feature.type !== 'Point') return false;
-  // Indexes rather than destructuring: this runs for every event of every protected-zone clause.
+export function boundsWithin(feature: FeatureGeometry, limitM: number): Bounds {
+  let minLon = Infinity;
+  let minLat = Infinity;
+  let maxLon = -Infinity;
+  let maxLat = -Infinity;
+  const add = (position: Position): void => {
+    const lon = position[0] ?? 0;
+    const lat = position[1] ?? 0;
+    minLon = Math.min(minLon, lon);
+    maxLon = Math.max(maxLon, lon);
+    minLat = Math.min(minLat, lat);
+    maxLat = Math.max(maxLat, lat);
+  };
+  if (feature.type === 'Point') add(feature.coordinates);
+  else if (feature.type === 'Polygon') feature.coordinates.forEach((ring) => ring.forEach(add));
+  else feature.coordinates.forEach((polygon) => polygon.forEach((ring) => ring.forEach(add)));
+  const dLat = limitM / METRES_PER_DEGREE;
+  const widestLat = Math.min(89.9, Math.max(Math.abs(minLat - dLat), Math.abs(maxLat + dLat)));
+  const dLon = limitM / (METRES_PER_DEGREE * Math.cos((widestLat * Math.PI) / 180));
+  return { minLon: minLon - dLon, minLat: minLat - dLat, maxLon: maxLon + dLon, maxLat: maxLat + dLat };
+}
+
+/** True when (lon, lat) lies in the box, edges included. */
+export function isInBounds(point: readonly [number, number], bounds: Bounds): boolean {
   const lon = point[0];
   const lat = point[1];
-  const kx = Math.cos((lat * Math.PI) / 180);
-  const dx = ((feature.coordinates[0] ?? 0) - lon) * kx;
-  const dy = (feature.coordinates[1] ?? 0) - lat;
-  return Math.max(Math.abs(dx), Math.abs(dy)) * METRES_PER_DEGREE > limitM;
+  return lon >= bounds.minLon && lon <= bounds.maxLon && lat >= bounds.minLat && lat <= bounds.maxLat;
 }

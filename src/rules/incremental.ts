@@ -11,7 +11,15 @@ import type {
 } from '../domain/records';
 import { parseIsoMs } from './calendar';
 import type { ClauseInForce, EvaluationContext, FindingDraft, UnitFilter } from './clause-kinds';
-import { chainKeyOf, clausesInForce, contextOf, draftsOf, type EvaluateInput, latestDecisions, rankChain } from './evaluate';
+import {
+  chainKeyOf,
+  clausesInForce,
+  contextOf,
+  draftsOf,
+  type EvaluateInput,
+  latestDecisions,
+  rankChain,
+} from './evaluate';
 import type { Finding } from './finding';
 import { RecordIndex, type RuleRecords } from './record-index';
 
@@ -38,7 +46,9 @@ export interface RecordKinds {
 
 /** A record written (added or edited; a record with `deleted: true` counts as deleted) or deleted by id. */
 export type RecordChange = {
-  [K in keyof RecordKinds]: { readonly kind: K; readonly op: 'put'; readonly record: RecordKinds[K] } | { readonly kind: K; readonly op: 'delete'; readonly id: string };
+  [K in keyof RecordKinds]:
+    | { readonly kind: K; readonly op: 'put'; readonly record: RecordKinds[K] }
+    | { readonly kind: K; readonly op: 'delete'; readonly id: string };
 }[keyof RecordKinds];
 
 /** What a change did to the findings. */
@@ -50,7 +60,10 @@ export interface FindingsDelta {
 
 type Store = { [K in keyof RecordKinds]: Map<string, RecordKinds[K]> };
 
-const ALL_TIME: Pick<UnitFilter, 'fromMs' | 'toMs'> = { fromMs: Number.NEGATIVE_INFINITY, toMs: Number.POSITIVE_INFINITY };
+const ALL_TIME: Pick<UnitFilter, 'fromMs' | 'toMs'> = {
+  fromMs: Number.NEGATIVE_INFINITY,
+  toMs: Number.POSITIVE_INFINITY,
+};
 
 function subjectKey(draft: FindingDraft): string {
   return `${draft.subject.type}:${draft.subject.id}`;
@@ -81,7 +94,10 @@ export class IncrementalEvaluator {
   private readonly current = new Map<string, Finding>();
   private readonly currentOfChain = new Map<string, Set<string>>();
 
-  constructor(private readonly input: Omit<EvaluateInput, 'agreements' | 'records' | 'decisions'> & Pick<EvaluateInput, 'agreements' | 'records' | 'decisions'>) {
+  constructor(
+    private readonly input: Omit<EvaluateInput, 'agreements' | 'records' | 'decisions'> &
+      Pick<EvaluateInput, 'agreements' | 'records' | 'decisions'>,
+  ) {
     const records = input.records;
     this.communityPositions = records.communityPositions;
     this.store = {
@@ -136,7 +152,11 @@ export class IncrementalEvaluator {
       case 'measurement':
         return this.applyMeasurement(before as Measurement | null, after as Measurement | null);
       case 'contamination-event':
-        return this.applyEvent(before as ContaminationEvent | null, after as ContaminationEvent | null, change.op === 'put' ? change.record.id : change.id);
+        return this.applyEvent(
+          before as ContaminationEvent | null,
+          after as ContaminationEvent | null,
+          change.op === 'put' ? change.record.id : change.id,
+        );
       case 'restoration-site':
         return this.applySite(before as RestorationSite | null, after as RestorationSite | null);
       case 'decision':
@@ -161,7 +181,10 @@ export class IncrementalEvaluator {
   private rebuild(): FindingsDelta {
     const records = this.records();
     this.index = new RecordIndex(records, this.input.network);
-    this.ctx = contextOf({ ...this.input, agreements: records.agreements, records, decisions: records.decisions }, this.index);
+    this.ctx = contextOf(
+      { ...this.input, agreements: records.agreements, records, decisions: records.decisions },
+      this.index,
+    );
     this.clauses = clausesInForce(records.agreements);
     this.decisions = latestDecisions(records.decisions);
     this.drafts.clear();
@@ -224,7 +247,10 @@ export class IncrementalEvaluator {
     filters.forEach((filter, clauseIndex) => {
       if (filter === null) return;
       const bySubject = this.draftsOfClause[clauseIndex]!;
-      const groups = filter.subjects === null ? [...bySubject.values()] : [...filter.subjects].map((subject) => bySubject.get(subject));
+      const groups =
+        filter.subjects === null
+          ? [...bySubject.values()]
+          : [...filter.subjects].map((subject) => bySubject.get(subject));
       const touched: { draft: FindingDraft; seq: number }[] = [];
       for (const group of groups) {
         if (!group) continue;
@@ -251,7 +277,12 @@ export class IncrementalEvaluator {
     const delta: FindingsDelta = { added: [], removed: [], changed: [] };
     for (const chain of chains) {
       const ids = this.draftsOfChain.get(chain);
-      const ranked = ids ? rankChain([...ids].map((id) => this.drafts.get(id)!), this.decisions) : [];
+      const ranked = ids
+        ? rankChain(
+            [...ids].map((id) => this.drafts.get(id)!),
+            this.decisions,
+          )
+        : [];
       const fresh = new Set(ranked.map((finding) => finding.id));
       for (const id of this.currentOfChain.get(chain) ?? []) {
         if (fresh.has(id)) continue;
@@ -279,7 +310,9 @@ export class IncrementalEvaluator {
     const changed = [before, after].filter((record): record is Withdrawal => record !== null);
     if (changed.length === 0) return { added: [], removed: [], changed: [] };
     const intakeIds = new Set(changed.map((record) => record.intakeId));
-    const intakeIndexes = [...intakeIds].map((id) => this.index.intakeIndex.get(id)).filter((i): i is number => i !== undefined);
+    const intakeIndexes = [...intakeIds]
+      .map((id) => this.index.intakeIndex.get(id))
+      .filter((i): i is number => i !== undefined);
     const subjects = new Set<string>();
     for (const id of intakeIds) subjects.add(`intake:${id}`);
     for (const i of intakeIndexes) subjects.add(`community:${this.index.intakes[i]!.communityId}`);
@@ -304,7 +337,9 @@ export class IncrementalEvaluator {
         case 'proportional-share':
           return upstreamOf(params.controlPointId) ? { subjects: null, ...range } : null;
         case 'minimum-flow':
-          return upstreamOf(params.controlPointId) ? { subjects: new Set([`point:${params.controlPointId}`]), ...range } : null;
+          return upstreamOf(params.controlPointId)
+            ? { subjects: new Set([`point:${params.controlPointId}`]), ...range }
+            : null;
         default:
           return null;
       }
@@ -327,7 +362,9 @@ export class IncrementalEvaluator {
           return { subjects: new Set([...pointIds].map((id) => `point:${id}`)), ...range };
         case 'proportional-share':
         case 'minimum-flow':
-          return params.gaugePointId !== null && pointIds.has(params.gaugePointId) ? { subjects: null, ...range } : null;
+          return params.gaugePointId !== null && pointIds.has(params.gaugePointId)
+            ? { subjects: null, ...range }
+            : null;
         default:
           return null;
       }
@@ -360,7 +397,9 @@ export class IncrementalEvaluator {
     const changed = [before, after].filter((record): record is RestorationSite => record !== null);
     if (changed.length === 0) return { added: [], removed: [], changed: [] };
     const subjects = new Set(changed.map((site) => `community:${site.communityId}`));
-    const filters = this.filtersFor((c) => (c.clause.params.kind === 'restoration-commitment' ? { subjects, ...ALL_TIME } : null));
+    const filters = this.filtersFor((c) =>
+      c.clause.params.kind === 'restoration-commitment' ? { subjects, ...ALL_TIME } : null,
+    );
     if (before) this.index.applySite(before, false);
     if (after) this.index.applySite(after, true);
     return this.reevaluate(filters);
@@ -368,7 +407,11 @@ export class IncrementalEvaluator {
 
   private applyDecision(before: Decision | null, after: Decision | null): FindingsDelta {
     this.decisions = latestDecisions([...this.store.decision.values()]);
-    const chains = new Set([before, after].filter((record): record is Decision => record !== null).map((record) => chainKeyOf(record.findingId)));
+    const chains = new Set(
+      [before, after]
+        .filter((record): record is Decision => record !== null)
+        .map((record) => chainKeyOf(record.findingId)),
+    );
     return this.rerank(chains);
   }
 }
@@ -378,7 +421,10 @@ export class IncrementalEvaluator {
  * left as it was.
  * @example whatIf(evaluator, { kind: 'withdrawal', op: 'put', record: proposed }).created
  */
-export function whatIf(state: IncrementalEvaluator, change: RecordChange): { created: Finding[]; cleared: Finding[]; changed: Finding[] } {
+export function whatIf(
+  state: IncrementalEvaluator,
+  change: RecordChange,
+): { created: Finding[]; cleared: Finding[]; changed: Finding[] } {
   const id = change.op === 'put' ? change.record.id : change.id;
   const previous = state.get(change.kind, id);
   const delta = state.apply(change);

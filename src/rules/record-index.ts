@@ -7,16 +7,16 @@ import type {
   RestorationSite,
   Withdrawal,
 } from '../domain/records';
-import { localDayOfMs, parseIsoMs } from './calendar';
+import { DAY_MS, dayOfIsoDate, isoTimeOfDayMs, localDayOfMs, msOfLocalDay, parseIsoMs } from './calendar';
 import type { AffectedCommunity } from './finding';
 import { flowsThrough, type NetworkPosition, type NetworkView } from './network-view';
 
 /*
- * The records the rules read, indexed once: withdrawals per intake in typed arrays sorted by start (so a
- * period's volume is a binary search and a short walk), volumes per period for every intake cached on first use
- * (a quota over 2,000 intakes and 36 months then reads 72,000 numbers), measurements per point and parameter in
- * time order, and downstream communities per network position. Clause kinds walk only their groups; nothing
- * scans records x clauses. The index is mutable so the incremental evaluator can apply one change in place.
+ * The records the rules read, indexed once: withdrawals per intake in typed arrays sorted by start, each intake
+ * with a ledger of running totals per local day (so the volume of any period that starts and ends at local
+ * midnight is two reads and a subtraction, whatever its length), measurements per point and parameter in time
+ * order, and downstream communities per network position. Clause kinds walk only their groups; nothing scans
+ * records x clauses. The index is mutable so the incremental evaluator can apply one change in place.
  */
 
 /** The records the rules engine reads; deleted versions are ignored. */
@@ -34,6 +34,32 @@ export interface RuleRecords {
 
 let scratchBuffer = new Float64Array(1024);
 
+/**
+ * Volumes are judged to the millilitre: sums of readings in floating point then compare as people add them up
+ * (0.2 + 2.2 + 0.6 m3 is a quota of 3 m3 exactly, although floating point makes it 3.0000000000000004).
+ */
+export function toMillilitre(volumeM3: number): number {
+  return Math.round(volumeM3 * 1e6) / 1e6;
+}
+
+/** A ledger longer than this (40 years of days) is not built; such an intake is summed reading by reading. */
+const MAX_LEDGER_DAYS = 14_610;
+
+/**
+ * Running totals of one intake's readings over local days, from its first reading's day: `volumeM3[k]` is the
+ * volume before day first + k (a reading spanning several days counted pro rata to each), `started[k]` the
+ * readings that start before it and `ended[k]` those whose last day is before it. A reading overlaps days
+ * [a, b) when it starts before b and does not end before a, so the count is `started[b] - ended[a]`.
+ */
+interface DayLedger {
+  readonly utcOffsetMinutes: number;
+  readonly firstDay: number;
+  readonly days: number;
+  readonly volumeM3: Float64Array;
+  readonly started: Int32Array;
+  readonly ended: Int32Array;
+}
+
 function sortScratch(length: number): Float64Array {
   if (scratchBuffer.length < length) scratchBuffer = new Float64Array(Math.max(length, 2 * scratchBuffer.length));
   return scratchBuffer;
@@ -48,18 +74,23 @@ export class WithdrawalSeries {
   length = 0;
   /** Longest withdrawal period seen, ms; an upper bound after removals, which only widens the walks. */
   maxDurationMs = 0;
+  /** Built on first use for the basin's offset; any change drops it (one intake's rebuild is microseconds). */
+  private ledger: DayLedger | null = null;
 
   constructor(capacity: number) {
     this.startMs = new Float64Array(Math.max(4, capacity));
     this.endMs = new Float64Array(Math.max(4, capacity));
     this.volumeM3 = new Float64Array(Math.max(4, capacity));
-    this.ids = [];
+    // Sized once, as growing by push copies a daily intake's array several times over (V8 keeps arrays made
+    // this way fast up to some tens of thousands of slots; beyond that it would make a slow dictionary).
+    this.ids = capacity <= 16_384 ? new Array<string>(capacity) : [];
   }
 
   /** Appends without keeping order; call `sortByStart` after bulk appends. */
   push(id: string, startMs: number, endMs: number, volumeM3: number): void {
     if (this.length === this.startMs.length) this.grow();
     const index = this.length++;
+    this.ledger = null;
     this.startMs[index] = startMs;
     this.endMs[index] = endMs;
     this.volumeM3[index] = volumeM3;
@@ -70,7 +101,8 @@ export class WithdrawalSeries {
   /** Sorts by start time (then id, so the order never depends on input order). */
   sortByStart(): void {
     const { startMs, ids } = this;
-    const before = (i: number, j: number): number => startMs[i]! - startMs[j]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0);
+    const before = (i: number, j: number): number =>
+      startMs[i]! - startMs[j]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0);
     let prefix = 1;
     while (prefix < this.length && before(prefix - 1, prefix) <= 0) prefix++;
     if (prefix >= this.length) return;
@@ -93,6 +125,7 @@ export class WithdrawalSeries {
     const newIds: string[] = new Array<string>(this.length);
     for (let to = 0; to < this.length; to++) newIds[to] = ids[order[to]!]!;
     this.ids = newIds;
+    this.ledger = null;
   }
 
   /** Inserts in order. */
@@ -104,6 +137,7 @@ export class WithdrawalSeries {
     this.endMs.copyWithin(index + 1, index, this.length);
     this.volumeM3.copyWithin(index + 1, index, this.length);
     this.ids.splice(index, 0, id);
+    this.ledger = null;
     this.startMs[index] = startMs;
     this.endMs[index] = endMs;
     this.volumeM3[index] = volumeM3;
@@ -121,6 +155,7 @@ export class WithdrawalSeries {
     this.volumeM3.copyWithin(index, index + 1, this.length);
     this.ids.splice(index, 1);
     this.length--;
+    this.ledger = null;
     return true;
   }
 
@@ -161,6 +196,110 @@ export class WithdrawalSeries {
       else volumeM3 += (volumes[i]! * (Math.min(end, toMs) - Math.max(start, fromMs))) / (end - start);
     }
     return { volumeM3, count };
+  }
+
+  /**
+   * Volumes over runs of local days [fromDays[k], toDays[k]) into `out[k]`, m3 to the millilitre: what
+   * `volumeBetween` gives over the same instants, read from the day ledger (a clause asks this for every period
+   * of every intake, so it is one tight loop per intake rather than a call per period).
+   */
+  volumesOnDays(fromDays: Int32Array, toDays: Int32Array, utcOffsetMinutes: number, out: Float64Array): void {
+    const ledger = this.ledgerAt(utcOffsetMinutes);
+    const runs = fromDays.length;
+    if (ledger === null) {
+      for (let k = 0; k < runs; k++) {
+        const fromMs = msOfLocalDay(fromDays[k]!, utcOffsetMinutes);
+        const toMs = msOfLocalDay(toDays[k]!, utcOffsetMinutes);
+        out[k] = toMs > fromMs ? toMillilitre(this.volumeBetween(fromMs, toMs).volumeM3) : 0;
+      }
+      return;
+    }
+    const { firstDay, days, volumeM3 } = ledger;
+    for (let k = 0; k < runs; k++) {
+      const from = Math.min(Math.max(fromDays[k]! - firstDay, 0), days);
+      const to = Math.min(Math.max(toDays[k]! - firstDay, 0), days);
+      out[k] = to > from ? Math.round((volumeM3[to]! - volumeM3[from]!) * 1e6) / 1e6 : 0;
+    }
+  }
+
+  /** Readings overlapping each run of local days [fromDays[k], toDays[k]), into `out[k]`. */
+  countsOnDays(fromDays: Int32Array, toDays: Int32Array, utcOffsetMinutes: number, out: Int32Array): void {
+    const ledger = this.ledgerAt(utcOffsetMinutes);
+    const runs = fromDays.length;
+    if (ledger === null) {
+      for (let k = 0; k < runs; k++) {
+        const fromMs = msOfLocalDay(fromDays[k]!, utcOffsetMinutes);
+        const toMs = msOfLocalDay(toDays[k]!, utcOffsetMinutes);
+        out[k] = toMs > fromMs ? this.volumeBetween(fromMs, toMs).count : 0;
+      }
+      return;
+    }
+    const { firstDay, days, started, ended } = ledger;
+    for (let k = 0; k < runs; k++) {
+      const from = Math.min(Math.max(fromDays[k]! - firstDay, 0), days);
+      const to = Math.min(Math.max(toDays[k]! - firstDay, 0), days);
+      out[k] = toDays[k]! > fromDays[k]! ? started[to]! - ended[from]! : 0;
+    }
+  }
+
+  /** Volume over local days [fromDay, toDay), m3 to the millilitre (one run of `volumesOnDays`). */
+  volumeOnDays(fromDay: number, toDay: number, utcOffsetMinutes: number): number {
+    const out = new Float64Array(1);
+    this.volumesOnDays(Int32Array.of(fromDay), Int32Array.of(toDay), utcOffsetMinutes, out);
+    return out[0]!;
+  }
+
+  /** Readings overlapping local days [fromDay, toDay) (one run of `countsOnDays`). */
+  countOnDays(fromDay: number, toDay: number, utcOffsetMinutes: number): number {
+    const out = new Int32Array(1);
+    this.countsOnDays(Int32Array.of(fromDay), Int32Array.of(toDay), utcOffsetMinutes, out);
+    return out[0]!;
+  }
+
+  private ledgerAt(utcOffsetMinutes: number): DayLedger | null {
+    const known = this.ledger;
+    if (known !== null && known.utcOffsetMinutes === utcOffsetMinutes) return known;
+    if (this.length === 0) return null;
+    const offsetMs = utcOffsetMinutes * 60_000;
+    const { startMs, endMs, volumeM3: volumes } = this;
+    const lastDayOf = (i: number): number => {
+      const start = startMs[i]!;
+      const end = endMs[i]!;
+      return Math.floor(((end > start ? end - 1 : start) + offsetMs) / DAY_MS);
+    };
+    const firstDay = Math.floor((startMs[0]! + offsetMs) / DAY_MS);
+    let lastDay = firstDay;
+    for (let i = 0; i < this.length; i++) lastDay = Math.max(lastDay, lastDayOf(i));
+    const days = lastDay - firstDay + 1;
+    if (days > MAX_LEDGER_DAYS) return null;
+    // Per-day amounts at k + 1, then running sums in place.
+    const volumeM3 = new Float64Array(days + 1);
+    const started = new Int32Array(days + 1);
+    const ended = new Int32Array(days + 1);
+    for (let i = 0; i < this.length; i++) {
+      const start = startMs[i]!;
+      const end = endMs[i]!;
+      const first = Math.floor((start + offsetMs) / DAY_MS);
+      const last = lastDayOf(i);
+      started[first - firstDay + 1]!++;
+      ended[last - firstDay + 1]!++;
+      if (first === last) {
+        volumeM3[first - firstDay + 1]! += volumes[i]!;
+        continue;
+      }
+      const perMs = volumes[i]! / (end - start);
+      for (let day = first; day <= last; day++) {
+        const dayStart = day * DAY_MS - offsetMs;
+        volumeM3[day - firstDay + 1]! += perMs * (Math.min(end, dayStart + DAY_MS) - Math.max(start, dayStart));
+      }
+    }
+    for (let k = 1; k <= days; k++) {
+      volumeM3[k]! += volumeM3[k - 1]!;
+      started[k]! += started[k - 1]!;
+      ended[k]! += ended[k - 1]!;
+    }
+    this.ledger = { utcOffsetMinutes, firstDay, days, volumeM3, started, ended };
+    return this.ledger;
   }
 
   /** Indexes of the withdrawals overlapping [fromMs, toMs), in start order. */
@@ -211,14 +350,6 @@ export interface DatedEvent {
   readonly entry: IndexedEvent;
 }
 
-/** Volumes of every intake over one range, m3, and readings overlapping it. */
-export interface PeriodTotals {
-  readonly fromMs: number;
-  readonly toMs: number;
-  readonly volumeM3: Float64Array;
-  readonly count: Int32Array;
-}
-
 const positionKey = (position: NetworkPosition): string => `${position.reachId}|${position.fraction}`;
 
 function compareAffected(a: AffectedCommunity, b: AffectedCommunity): number {
@@ -245,8 +376,6 @@ export class RecordIndex {
   private eventOrder: IndexedEvent[] | null = null;
   readonly sitesOfCommunity = new Map<string, RestorationSite[]>();
   readonly communityPositions: Readonly<Record<string, NetworkPosition>>;
-  /** Period totals by range start, then range end (numbers, not a string key: quotas ask for thousands). */
-  private readonly totalsCache = new Map<number, Map<number, PeriodTotals>>();
   private readonly downstreamCache = new Map<string, AffectedCommunity[]>();
   /** The same answers by position object, which saves building the string key for every event of every clause. */
   private readonly downstreamByPosition = new WeakMap<NetworkPosition, AffectedCommunity[]>();
@@ -260,7 +389,9 @@ export class RecordIndex {
   ) {
     this.communityPositions = records.communityPositions ?? {};
     for (const community of records.communities) if (!community.deleted) this.communities.set(community.id, community);
-    const liveIntakes = records.intakes.filter((intake) => !intake.deleted).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const liveIntakes = records.intakes
+      .filter((intake) => !intake.deleted)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     for (const intake of liveIntakes) {
       const index = this.intakes.length;
       this.intakes.push(intake);
@@ -274,9 +405,16 @@ export class RecordIndex {
     const withdrawals = records.withdrawals;
     const intakeOf = new Int32Array(withdrawals.length);
     const counts = new Int32Array(this.intakes.length);
+    // Readings usually come grouped by intake (the store's order), so the previous lookup mostly answers.
+    let lastIntakeId = '';
+    let lastIndex: number | undefined;
     for (let k = 0; k < withdrawals.length; k++) {
       const withdrawal = withdrawals[k]!;
-      const index = withdrawal.deleted ? undefined : this.intakeIndex.get(withdrawal.intakeId);
+      if (withdrawal.intakeId !== lastIntakeId) {
+        lastIntakeId = withdrawal.intakeId;
+        lastIndex = this.intakeIndex.get(lastIntakeId);
+      }
+      const index = withdrawal.deleted ? undefined : lastIndex;
       intakeOf[k] = index ?? -1;
       if (index !== undefined) counts[index]!++;
     }
@@ -285,12 +423,18 @@ export class RecordIndex {
       const index = intakeOf[k]!;
       if (index < 0) continue;
       const withdrawal = withdrawals[k]!;
-      this.series[index]!.push(withdrawal.id, parseIsoMs(withdrawal.periodStart), parseIsoMs(withdrawal.periodEnd), withdrawal.volumeM3);
+      // Parsed by parts: parseIsoMs's result would be boxed on each of two million calls.
+      const start = withdrawal.periodStart;
+      const end = withdrawal.periodEnd;
+      const startMs = dayOfIsoDate(start) * DAY_MS + isoTimeOfDayMs(start);
+      const endMs = dayOfIsoDate(end) * DAY_MS + isoTimeOfDayMs(end);
+      this.series[index]!.push(withdrawal.id, startMs, endMs, withdrawal.volumeM3);
     }
     for (const series of this.series) series.sortByStart();
     for (const point of records.monitoringPoints) if (!point.deleted) this.points.set(point.id, point);
     const measurements = records.measurements;
-    for (let k = 0; k < measurements.length; k++) if (!measurements[k]!.deleted) this.addMeasurementUnsorted(measurements[k]!);
+    for (let k = 0; k < measurements.length; k++)
+      if (!measurements[k]!.deleted) this.addMeasurementUnsorted(measurements[k]!);
     for (const list of this.measurements.values()) list.sort(byTime);
     for (const event of records.contaminationEvents) if (!event.deleted) this.putEvent(event);
     for (const site of records.restorationSites) if (!site.deleted) this.putSite(site);
@@ -301,107 +445,51 @@ export class RecordIndex {
     return this.intakes[index]?.snap ?? null;
   }
 
-  /** Volumes of every intake over [fromMs, toMs), cached. */
-  totals(fromMs: number, toMs: number): PeriodTotals {
-    let totals = this.cachedTotals(fromMs, toMs);
-    if (!totals) {
-      const volumeM3 = new Float64Array(this.intakes.length);
-      const count = new Int32Array(this.intakes.length);
-      for (let i = 0; i < this.series.length; i++) {
-        const result = this.series[i]!.volumeBetween(fromMs, toMs);
-        volumeM3[i] = result.volumeM3;
-        count[i] = result.count;
-      }
-      totals = { fromMs, toMs, volumeM3, count };
-      this.cacheTotals(totals);
+  /**
+   * Volume of intake `index` over [fromMs, toMs), m3 to the millilitre, each reading counted pro rata to the part
+   * of its period inside the range. Ranges from local midnight to local midnight read the intake's day ledger.
+   */
+  volumeOf(index: number, fromMs: number, toMs: number, utcOffsetMinutes: number): number {
+    const series = this.series[index]!;
+    const fromDay = localDayOfMs(fromMs, utcOffsetMinutes);
+    const toDay = localDayOfMs(toMs, utcOffsetMinutes);
+    if (msOfLocalDay(fromDay, utcOffsetMinutes) === fromMs && msOfLocalDay(toDay, utcOffsetMinutes) === toMs) {
+      return series.volumeOnDays(fromDay, toDay, utcOffsetMinutes);
     }
-    return totals;
-  }
-
-  private cachedTotals(fromMs: number, toMs: number): PeriodTotals | undefined {
-    return this.totalsCache.get(fromMs)?.get(toMs);
-  }
-
-  private cacheTotals(totals: PeriodTotals): void {
-    let byEnd = this.totalsCache.get(totals.fromMs);
-    if (!byEnd) {
-      byEnd = new Map();
-      this.totalsCache.set(totals.fromMs, byEnd);
-    }
-    byEnd.set(totals.toMs, totals);
+    return toMillilitre(series.volumeBetween(fromMs, toMs).volumeM3);
   }
 
   /**
-   * Fills the totals cache for many disjoint ranges in one sweep per intake (a daily quota over three years asks
-   * for 1,096 ranges; one walk over each intake's readings beats 1,096 binary searches per intake).
+   * Readings of every intake overlapping each run of local days, row by intake: `counts[i * runs + k]`. Shared by
+   * every clause that asks for the same runs (reporting duties mostly ask for the same months), until a withdrawal
+   * changes.
    */
-  prefetchTotals(ranges: readonly (readonly [number, number])[]): void {
-    const missing = ranges
-      .filter(([fromMs, toMs]) => this.cachedTotals(fromMs, toMs) === undefined)
-      .sort((a, b) => a[0] - b[0]);
-    for (let k = 1; k < missing.length; k++) if (missing[k]![0] < missing[k - 1]![1]) return;
-    if (missing.length < 8) return;
-    const from = Float64Array.from(missing, (range) => range[0]);
-    const to = Float64Array.from(missing, (range) => range[1]);
-    // One block for all the tables (views into it): thousands of small buffers cost the garbage collector far
-    // more than one large one.
-    const intakeCount = this.intakes.length;
-    const volumeBlock = new Float64Array(missing.length * intakeCount);
-    const countBlock = new Int32Array(missing.length * intakeCount);
-    const tables = missing.map(([fromMs, toMs], r) => ({
-      fromMs,
-      toMs,
-      volumeM3: volumeBlock.subarray(r * intakeCount, (r + 1) * intakeCount),
-      count: countBlock.subarray(r * intakeCount, (r + 1) * intakeCount),
-    }));
+  readingCountsOnDays(fromDays: Int32Array, toDays: Int32Array, utcOffsetMinutes: number): Int32Array {
+    const key = `${utcOffsetMinutes}|${fromDays.join(',')}|${toDays.join(',')}`;
+    const known = this.countsCache.get(key);
+    if (known) return known;
+    const runs = fromDays.length;
+    const counts = new Int32Array(this.series.length * runs);
+    const row = new Int32Array(runs);
     for (let i = 0; i < this.series.length; i++) {
-      const series = this.series[i]!;
-      // First range ending after the reading starts: readings come in start order and the ranges are disjoint
-      // and sorted, so it only moves forward.
-      let low = 0;
-      for (let w = 0; w < series.length; w++) {
-        const start = series.startMs[w]!;
-        const end = series.endMs[w]!;
-        const volume = series.volumeM3[w]!;
-        while (low < to.length && to[low]! <= start) low++;
-        for (let r = low; r < to.length; r++) {
-          const rangeFrom = from[r]!;
-          if (end <= start) {
-            if (start >= rangeFrom && start < to[r]!) {
-              volumeBlock[r * intakeCount + i]! += volume;
-              countBlock[r * intakeCount + i]!++;
-            }
-            if (rangeFrom > start) break;
-            continue;
-          }
-          if (rangeFrom >= end) break;
-          const overlap = Math.min(end, to[r]!) - Math.max(start, rangeFrom);
-          if (overlap <= 0) continue;
-          countBlock[r * intakeCount + i]!++;
-          volumeBlock[r * intakeCount + i]! += start >= rangeFrom && end <= to[r]! ? volume : (volume * overlap) / (end - start);
-        }
-      }
+      this.series[i]!.countsOnDays(fromDays, toDays, utcOffsetMinutes, row);
+      counts.set(row, i * runs);
     }
-    for (const table of tables) this.cacheTotals(table);
+    this.countsCache.set(key, counts);
+    return counts;
   }
 
-  /** Adds or removes a withdrawal and refreshes the cached totals it touches. */
+  private readonly countsCache = new Map<string, Int32Array>();
+
+  /** Adds or removes a withdrawal (the intake's day ledger is rebuilt on its next use). */
   applyWithdrawal(withdrawal: Withdrawal, present: boolean): void {
     const index = this.intakeIndex.get(withdrawal.intakeId);
     if (index === undefined) return;
     const series = this.series[index]!;
+    this.countsCache.clear();
     const startMs = parseIsoMs(withdrawal.periodStart);
-    const endMs = parseIsoMs(withdrawal.periodEnd);
-    if (present) series.insert(withdrawal.id, startMs, endMs, withdrawal.volumeM3);
+    if (present) series.insert(withdrawal.id, startMs, parseIsoMs(withdrawal.periodEnd), withdrawal.volumeM3);
     else series.remove(withdrawal.id, startMs);
-    for (const byEnd of this.totalsCache.values()) {
-      for (const totals of byEnd.values()) {
-        if (totals.fromMs > Math.max(startMs, endMs) || totals.toMs < startMs) continue;
-        const result = series.volumeBetween(totals.fromMs, totals.toMs);
-        totals.volumeM3[index] = result.volumeM3;
-        totals.count[index] = result.count;
-      }
-    }
   }
 
   /** Adds or removes a measurement. */
@@ -544,7 +632,9 @@ export class RecordIndex {
         }
       }
     }
-    const affected = [...nearest].map(([communityId, distanceKm]) => ({ communityId, distanceKm })).sort(compareAffected);
+    const affected = [...nearest]
+      .map(([communityId, distanceKm]) => ({ communityId, distanceKm }))
+      .sort(compareAffected);
     this.downstreamCache.set(key, affected);
     this.downstreamByPosition.set(position, affected);
     return affected;

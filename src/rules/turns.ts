@@ -98,8 +98,13 @@ export function buildRosterSchedule(roster: Roster, utcOffsetMinutes = 0): Roste
     const startDay = localDayOfMs(originMs + cycleIndex * cycleMs, utcOffsetMinutes);
     // The last matching shortage wins, so a later, stricter entry in the log overrides an earlier one.
     let reductionPct = 0;
-    for (const shortage of shortages) if (startDay >= shortage.fromDay && startDay <= shortage.toDay) reductionPct = shortage.reductionPct;
-    const holders = roster.entries.map((entry) => ({ communityId: entry.communityId, intakeIds: entry.intakeIds, swapped: false }));
+    for (const shortage of shortages)
+      if (startDay >= shortage.fromDay && startDay <= shortage.toDay) reductionPct = shortage.reductionPct;
+    const holders = roster.entries.map((entry) => ({
+      communityId: entry.communityId,
+      intakeIds: entry.intakeIds,
+      swapped: false,
+    }));
     for (const swap of swapsByCycle.get(cycleIndex) ?? []) {
       const indexA = holders.findIndex((holder) => holder.communityId === swap.a);
       const indexB = holders.findIndex((holder) => holder.communityId === swap.b);
@@ -187,7 +192,8 @@ export function buildRosterSchedule(roster: Roster, utcOffsetMinutes = 0): Roste
       const cycleIndex = Math.floor((timeMs - originMs) / cycleMs);
       const offsetMs = timeMs - originMs - cycleIndex * cycleMs;
       return layoutOf(cycleIndex).slots.some(
-        (slot) => holders.has(slot.communityId) && offsetMs >= slot.offsetMs && offsetMs < slot.offsetMs + slot.durationMs,
+        (slot) =>
+          holders.has(slot.communityId) && offsetMs >= slot.offsetMs && offsetMs < slot.offsetMs + slot.durationMs,
       );
     },
     turnAt(timeMs) {
@@ -195,7 +201,9 @@ export function buildRosterSchedule(roster: Roster, utcOffsetMinutes = 0): Roste
       const cycleIndex = Math.floor((timeMs - originMs) / cycleMs);
       const layout = layoutOf(cycleIndex);
       const offsetMs = timeMs - originMs - cycleIndex * cycleMs;
-      const slotIndex = layout.slots.findIndex((slot) => offsetMs >= slot.offsetMs && offsetMs < slot.offsetMs + slot.durationMs);
+      const slotIndex = layout.slots.findIndex(
+        (slot) => offsetMs >= slot.offsetMs && offsetMs < slot.offsetMs + slot.durationMs,
+      );
       return slotIndex < 0 ? null : turnOf(cycleIndex, slotIndex, layout);
     },
     turnsBetween: (startMs, endMs) => turnsBetween(startMs, endMs, null),
@@ -208,7 +216,11 @@ export function buildRosterSchedule(roster: Roster, utcOffsetMinutes = 0): Roste
  * withdrawal taken outside the holder's turns.
  * @example uncoveredMs(0, 10, [{ startMs: 2, endMs: 5 }]) === 7
  */
-export function uncoveredMs(startMs: number, endMs: number, turns: readonly { startMs: number; endMs: number }[]): number {
+export function uncoveredMs(
+  startMs: number,
+  endMs: number,
+  turns: readonly { startMs: number; endMs: number }[],
+): number {
   let covered = 0;
   for (const turn of turns) {
     const from = Math.max(startMs, turn.startMs);

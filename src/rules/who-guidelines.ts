@@ -39,7 +39,13 @@ export const WHO_GUIDELINES: GuidelineTable = {
     manganese: { unit: 'mg/L', maxValue: 0.08, minValue: null, basis: 'WHO 2022', health: true },
     uranium: { unit: 'mg/L', maxValue: 0.03, minValue: null, basis: 'WHO 2022', health: true },
     // Acceptability rather than health values: turbidity for effective disinfection, pH for corrosion.
-    turbidity: { unit: 'NTU', maxValue: 5, minValue: null, basis: 'WHO 2022 (acceptability; 1 NTU for disinfection)', health: false },
+    turbidity: {
+      unit: 'NTU',
+      maxValue: 5,
+      minValue: null,
+      basis: 'WHO 2022 (acceptability; 1 NTU for disinfection)',
+      health: false,
+    },
     ph: { unit: 'pH', maxValue: 8.5, minValue: 6.5, basis: 'WHO 2022 (operational range)', health: false },
   },
 };
@@ -52,7 +58,12 @@ export function mergeGuidelines(base: GuidelineTable, override: GuidelineTable):
   return { name: `${override.name} + ${base.name}`, entries: { ...base.entries, ...override.entries } };
 }
 
-const CONCENTRATION_TO_MG_L: Readonly<Record<string, number>> = { 'mg/L': 1, 'ug/L': 0.001, 'µg/L': 0.001, 'g/L': 1000 };
+const CONCENTRATION_TO_MG_L: Readonly<Record<string, number>> = {
+  'mg/L': 1,
+  'ug/L': 0.001,
+  'µg/L': 0.001,
+  'g/L': 1000,
+};
 const BACTERIA_UNITS = new Set(['CFU/100mL', 'MPN/100mL', 'CFU/100 mL', 'MPN/100 mL']);
 
 /**
