@@ -43,10 +43,17 @@ export function civilFromDays(dayNumber: number): { year: number; month: number;
 
 const pad2 = (value: number): string => (value < 10 ? `0${value}` : String(value));
 
-/** 'YYYY-MM-DD' of a day number. */
+const isoDates = new Map<number, string>();
+
+/** 'YYYY-MM-DD' of a day number (each made once: tens of thousands of findings name the same few thousand days). */
 export function isoDateOfDay(dayNumber: number): string {
-  const { year, month, day } = civilFromDays(dayNumber);
-  return `${year}-${pad2(month)}-${pad2(day)}`;
+  let iso = isoDates.get(dayNumber);
+  if (iso === undefined) {
+    const { year, month, day } = civilFromDays(dayNumber);
+    iso = `${year}-${pad2(month)}-${pad2(day)}`;
+    if (isoDates.size < 100_000) isoDates.set(dayNumber, iso);
+  }
+  return iso;
 }
 
 const digit = (text: string, index: number): number => text.charCodeAt(index) - 48;

@@ -79,7 +79,11 @@ export interface FindingDraft extends Omit<Finding, 'rung' | 'rungIndex' | 'seve
   readonly periodEndMs: number;
 }
 
-type Emit = (draft: FindingDraft) => void;
+/**
+ * Where an evaluator puts its drafts: an array rather than a callback, because a callback made afresh for each
+ * evaluation ties the evaluators' optimised code to it, and V8 drops that code once the callback is collected.
+ */
+type Emit = FindingDraft[];
 type Evaluator<K extends ClauseKind> = (
   c: ClauseInForce,
   params: ParamsOf<K>,
@@ -167,7 +171,7 @@ function draftOf(c: ClauseInForce, ctx: EvaluationContext, parts: DraftParts): F
     conditions: parts.conditions,
     evidence: parts.evidence,
     affectedCommunities: parts.affected,
-    affectedCommunityIds: parts.affected.map((item) => item.communityId),
+    affectedCommunityIds: affectedIds(parts.affected),
     remedy: parts.remedy,
     sentence: {
       code: parts.sentence.code,
@@ -184,13 +188,20 @@ function communityName(ctx: EvaluationContext, communityId: string): string {
   return ctx.index.communities.get(communityId)?.name ?? communityId;
 }
 
-function withoutCommunity(affected: readonly AffectedCommunity[], communityId: string): AffectedCommunity[] {
-  return affected.filter((item) => item.communityId !== communityId);
+function intakeAffected(ctx: EvaluationContext, index: number): readonly AffectedCommunity[] {
+  return ctx.index.downstreamOfIntake(index);
 }
 
-function intakeAffected(ctx: EvaluationContext, index: number): AffectedCommunity[] {
-  const intake = ctx.index.intakes[index]!;
-  return intake.snap ? withoutCommunity(ctx.index.downstreamOf(intake.snap), intake.communityId) : [];
+/** The ids of an affected list, made once per list: findings of the same subject share both. */
+const idsOfAffected = new WeakMap<readonly AffectedCommunity[], readonly string[]>();
+
+function affectedIds(affected: readonly AffectedCommunity[]): readonly string[] {
+  let ids = idsOfAffected.get(affected);
+  if (!ids) {
+    ids = affected.map((item) => item.communityId);
+    idsOfAffected.set(affected, ids);
+  }
+  return ids;
 }
 
 /** Intake indexes a clause covers: the filter's intakes (if any) within `ids` (null: all), in index order. */
@@ -325,7 +336,7 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
       msOfLocalDay(from, offset),
       msOfLocalDay(to, offset),
     ]);
-    emit(
+    emit.push(
       draftOf(c, ctx, {
         subject,
         period: periods[k]!,
@@ -473,7 +484,7 @@ const proportionalShare: Evaluator<'proportional-share'> = (c, p, ctx, filter, e
       const evidence: FindingEvidence[] = [{ kind: 'monitoring-point', id: p.controlPointId }];
       for (const id of reference?.measurementIds ?? []) evidence.push({ kind: 'measurement', id });
       for (const i of used?.intakes ?? []) evidence.push({ kind: 'intake', id: index.intakes[i]!.id });
-      emit(
+      emit.push(
         draftOf(c, ctx, {
           subject,
           period,
@@ -528,7 +539,7 @@ const minimumFlow: Evaluator<'minimum-flow'> = (c, p, ctx, filter, emit) => {
       ...reference.measurementIds.map((id) => ({ kind: 'measurement' as const, id })),
       ...contributing.map((i) => ({ kind: 'intake' as const, id: index.intakes[i]!.id })),
     ];
-    emit(
+    emit.push(
       draftOf(c, ctx, {
         subject,
         period,
@@ -588,7 +599,8 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
     for (const period of periods) {
       const fromMs = msOfLocalDay(period.startDay, ctx.utcOffsetMinutes);
       const toMs = msOfLocalDay(period.endDay, ctx.utcOffsetMinutes);
-      const outside: FindingEvidence[] = [];
+      // The intake first, then each reading outside the turn.
+      const evidence: FindingEvidence[] = [{ kind: 'intake', id: intake.id }];
       let outsideMs = 0;
       for (
         let w = series.lowerBound(fromMs);
@@ -604,32 +616,33 @@ const rotation: Evaluator<'rotation'> = (c, p, ctx, filter, emit) => {
               ? 0
               : 1;
         if (endMs > startMs ? missedMs > toleranceMs : missedMs > 0) {
-          outside.push({ kind: 'withdrawal', id: series.ids[w]! });
+          evidence.push({ kind: 'withdrawal', id: series.ids[w]! });
           outsideMs += missedMs;
         }
       }
-      if (outside.length === 0) continue;
-      emit(
+      const outside = evidence.length - 1;
+      if (outside === 0) continue;
+      emit.push(
         draftOf(c, ctx, {
           subject: { type: 'intake', id: intake.id },
           period,
           label: periodLabel('month', period),
           conditions: [
-            { fact: 'readingsOutsideTurn', operator: 'greaterThan', observed: outside.length, limit: 0, unit: 'count' },
+            { fact: 'readingsOutsideTurn', operator: 'greaterThan', observed: outside, limit: 0, unit: 'count' },
           ],
-          evidence: [{ kind: 'intake', id: intake.id }, ...outside],
+          evidence,
           affected: intakeAffected(ctx, i),
           sentence: {
             code: 'rules.sentence.rotation',
             params: {
               community: communityName(ctx, intake.communityId),
               intake: intake.name,
-              count: outside.length,
+              count: outside,
               hoursOutside: round(outsideMs / 3_600_000, 1),
             },
           },
           remedy: { code: 'rules.remedy.keepTurns', params: {} },
-          magnitude: outside.length >= 5 ? 2 : outside.length >= 2 ? 1 : 0,
+          magnitude: outside >= 5 ? 2 : outside >= 2 ? 1 : 0,
         }),
       );
     }
@@ -706,7 +719,7 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
         const volumeM3 = index.volumeOf(i, fromMs, toMs, ctx.utcOffsetMinutes);
         if (!(volumeM3 > p.toleranceM3)) continue;
         const intake = index.intakes[i]!;
-        emit(
+        emit.push(
           draftOf(c, ctx, {
             subject: { type: 'intake', id: intake.id },
             period,
@@ -740,7 +753,7 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
   if (p.pollutantClasses.length === 0) return;
   for (const { id, day, entry } of eventsFor(ctx, c, filter, p.pollutantClasses)) {
     if (!isDayInSeason(p.season, day)) continue;
-    emit(
+    emit.push(
       draftOf(c, ctx, {
         subject: { type: 'event', id },
         period: eventPeriod(day),
@@ -777,7 +790,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
       if (!isInBounds(intake.location, near)) continue;
       const distanceM = distanceToFeatureM(intake.location, p.geometry);
       if (!(distanceM <= p.distanceM)) continue;
-      emit(
+      emit.push(
         draftOf(c, ctx, {
           subject: { type: 'intake', id: intake.id },
           period: standing,
@@ -814,7 +827,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
     if (!isInBounds(entry.record.location, near)) continue;
     const distanceM = distanceToFeatureM(entry.record.location, p.geometry);
     if (!(distanceM <= p.distanceM)) continue;
-    emit(
+    emit.push(
       draftOf(c, ctx, {
         subject: { type: 'event', id },
         period: eventPeriod(day),
@@ -912,7 +925,7 @@ const waterQuality: Evaluator<'water-quality'> = (c, p, ctx, filter, emit) => {
             unit: entry.unit,
           });
         const high = worstHigh !== null;
-        emit(
+        emit.push(
           draftOf(c, ctx, {
             subject: { type: 'point', id: pointId, aspect: parameter },
             period,
@@ -964,7 +977,7 @@ const downstreamWarning: Evaluator<'downstream-warning'> = (c, p, ctx, filter, e
       if (!warned) missing.push(item);
     }
     if (missing.length === 0) continue;
-    emit(
+    emit.push(
       draftOf(c, ctx, {
         subject: { type: 'event', id },
         period: eventPeriod(day),
@@ -1002,7 +1015,7 @@ const remediationDeadline: Evaluator<'remediation-deadline'> = (c, p, ctx, filte
     const closedMs = entry.closedMs;
     if (closedMs !== null ? closedMs <= deadlineMs : ctx.nowMs <= deadlineMs) continue;
     const daysOpen = ((closedMs ?? ctx.nowMs) - entry.observedMs) / DAY_MS;
-    emit(
+    emit.push(
       draftOf(c, ctx, {
         subject: { type: 'event', id },
         period: eventPeriod(day),
@@ -1074,7 +1087,7 @@ const restorationCommitment: Evaluator<'restoration-commitment'> = (c, p, ctx, f
       }
       if (conditions.length === 0) continue;
       const areaBehind = doneAreaHa < expectedAreaHa;
-      emit(
+      emit.push(
         draftOf(c, ctx, {
           subject,
           period,
@@ -1140,7 +1153,7 @@ const reportingDuty: Evaluator<'reporting-duty'> = (c, p, ctx, filter, emit) => 
       const period = periods[k]!;
       if (counts[k]! > 0 || period.endDay <= createdDays[n]!) continue;
       const intake = index.intakes[i]!;
-      emit(
+      emit.push(
         draftOf(c, ctx, {
           subject: { type: 'intake', id: intake.id },
           period,
@@ -1174,7 +1187,7 @@ const EVALUATORS: { readonly [K in ClauseKind]: Evaluator<K> } = {
   'reporting-duty': reportingDuty,
 };
 
-/** Evaluates one clause in force, emitting a draft finding per breach (restricted to `filter` when given). */
+/** Evaluates one clause in force, adding a draft finding per breach to `emit` (restricted to `filter` when given). */
 export function evaluateClause(c: ClauseInForce, ctx: EvaluationContext, filter: UnitFilter | null, emit: Emit): void {
   const params = c.clause.params;
   (EVALUATORS[params.kind] as Evaluator<typeof params.kind>)(c, params as never, ctx, filter, emit);

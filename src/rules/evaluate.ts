@@ -72,10 +72,7 @@ export function draftsOf(
   filters?: readonly (UnitFilter | null)[],
 ): FindingDraft[] {
   const drafts: FindingDraft[] = [];
-  const emit = (draft: FindingDraft): void => {
-    drafts.push(draft);
-  };
-  clauses.forEach((c, i) => evaluateClause(c, ctx, filters ? (filters[i] ?? null) : null, emit));
+  clauses.forEach((c, i) => evaluateClause(c, ctx, filters ? (filters[i] ?? null) : null, drafts));
   return drafts;
 }
 
@@ -144,18 +141,32 @@ export function rankChain(drafts: readonly FindingDraft[], decisions: ReadonlyMa
   });
 }
 
-/** Ranks every chain and returns the findings in id order. */
+const byDraftId = (a: { id: string }, b: { id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Ranks every chain and returns the findings in id order. A chain's findings share the id up to its last '|', so
+ * in id order each chain is one run of the list: one sort serves both the grouping and the output.
+ */
 export function rankAll(drafts: readonly FindingDraft[], decisions: ReadonlyMap<string, Decision>): Finding[] {
-  const chains = new Map<string, FindingDraft[]>();
-  for (const draft of drafts) {
-    const key = chainKeyOf(draft.id);
-    const chain = chains.get(key);
-    if (chain) chain.push(draft);
-    else chains.set(key, [draft]);
-  }
+  const sorted = [...drafts].sort(byDraftId);
   const findings: Finding[] = [];
-  for (const chain of chains.values()) for (const finding of rankChain(chain, decisions)) findings.push(finding);
-  return findings.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let start = 0;
+  while (start < sorted.length) {
+    const first = sorted[start]!.id;
+    const keyLength = first.lastIndexOf('|');
+    const chainPrefix = first.slice(0, keyLength + 1);
+    let end = start + 1;
+    while (end < sorted.length) {
+      const id = sorted[end]!.id;
+      if (id.lastIndexOf('|') !== keyLength || !id.startsWith(chainPrefix)) break;
+      end++;
+    }
+    const ranked = rankChain(end - start === 1 ? [sorted[start]!] : sorted.slice(start, end), decisions);
+    if (ranked.length > 1) ranked.sort(byDraftId);
+    for (const finding of ranked) findings.push(finding);
+    start = end;
+  }
+  return findings;
 }
 
 /**

@@ -352,8 +352,20 @@ export interface DatedEvent {
 
 const positionKey = (position: NetworkPosition): string => `${position.reachId}|${position.fraction}`;
 
+/** An intake or community point that a downstream search can reach, with its distance to the outlet once known. */
+interface DownstreamTarget {
+  readonly communityId: string;
+  readonly community: number;
+  readonly position: NetworkPosition;
+  kmToOutlet: number | undefined;
+}
+
 function compareAffected(a: AffectedCommunity, b: AffectedCommunity): number {
   return a.distanceKm - b.distanceKm || (a.communityId < b.communityId ? -1 : a.communityId > b.communityId ? 1 : 0);
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 function byTime(a: IndexedMeasurement, b: IndexedMeasurement): number {
@@ -437,7 +449,8 @@ export class RecordIndex {
       if (!measurements[k]!.deleted) this.addMeasurementUnsorted(measurements[k]!);
     for (const list of this.measurements.values()) list.sort(byTime);
     for (const event of records.contaminationEvents) if (!event.deleted) this.putEvent(event);
-    for (const site of records.restorationSites) if (!site.deleted) this.putSite(site);
+    for (const site of records.restorationSites) if (!site.deleted) this.putSite(site, false);
+    for (const list of this.sitesOfCommunity.values()) list.sort(byId);
   }
 
   /** Position of an intake on the network, or null when it is not snapped. */
@@ -608,47 +621,81 @@ export class RecordIndex {
       this.downstreamByPosition.set(position, cached);
       return cached;
     }
-    const nearest = new Map<string, number>();
-    const keep = (communityId: string, distanceKm: number): void => {
-      const known = nearest.get(communityId);
-      if (known === undefined || distanceKm < known) nearest.set(communityId, distanceKm);
+    // The nearest distance per community, in a scratch array reused by every call (thousands of events each ask).
+    const { best, touched } = this.scratchOfCommunities();
+    let touchedCount = 0;
+    const keep = (community: number, distanceKm: number): void => {
+      if (best[community]! === Infinity) touched[touchedCount++] = community;
+      if (distanceKm < best[community]!) best[community] = distanceKm;
     };
     const network = this.network;
     if (network.downstreamReaches && network.distanceToOutletKm) {
       // Walk the main path to the outlet and pick up what sits on each reach: a few dozen reaches instead of
       // every intake of the basin.
       const originKm = network.distanceToOutletKm(position);
+      const targetsOnReach = this.targetsOnReach();
       for (const reachId of network.downstreamReaches(position.reachId, 'DM')) {
-        for (const target of this.targetsOnReach().get(reachId) ?? []) {
+        const targets = targetsOnReach.get(reachId);
+        if (!targets) continue;
+        for (const target of targets) {
           if (reachId === position.reachId && target.position.fraction < position.fraction) continue;
-          keep(target.communityId, Math.max(0, originKm - network.distanceToOutletKm(target.position)));
+          target.kmToOutlet ??= network.distanceToOutletKm(target.position);
+          keep(target.community, Math.max(0, originKm - target.kmToOutlet));
         }
       }
     } else {
       for (const targets of this.targetsOnReach().values()) {
         for (const target of targets) {
           if (!flowsThrough(network, position, target.position)) continue;
-          keep(target.communityId, network.flowDistanceKm(position, target.position) ?? 0);
+          keep(target.community, network.flowDistanceKm(position, target.position) ?? 0);
         }
       }
     }
-    const affected = [...nearest]
-      .map(([communityId, distanceKm]) => ({ communityId, distanceKm }))
-      .sort(compareAffected);
+    const affected: AffectedCommunity[] = new Array<AffectedCommunity>(touchedCount);
+    for (let k = 0; k < touchedCount; k++) {
+      const community = touched[k]!;
+      affected[k] = { communityId: this.communityIds[community]!, distanceKm: best[community]! };
+      best[community] = Infinity;
+    }
+    affected.sort(compareAffected);
     this.downstreamCache.set(key, affected);
     this.downstreamByPosition.set(position, affected);
     return affected;
   }
 
-  private targetsByReach: Map<string, { communityId: string; position: NetworkPosition }[]> | null = null;
+  private targetsByReach: Map<string, DownstreamTarget[]> | null = null;
+  /** Community numbers for the downstream search's scratch arrays. */
+  private readonly communityNumbers = new Map<string, number>();
+  private readonly communityIds: string[] = [];
+  private scratch: { best: Float64Array; touched: Int32Array } | null = null;
+
+  private communityNumber(communityId: string): number {
+    let number = this.communityNumbers.get(communityId);
+    if (number === undefined) {
+      number = this.communityIds.length;
+      this.communityIds.push(communityId);
+      this.communityNumbers.set(communityId, number);
+      this.scratch = null;
+    }
+    return number;
+  }
+
+  private scratchOfCommunities(): { best: Float64Array; touched: Int32Array } {
+    this.targetsOnReach();
+    this.scratch ??= {
+      best: new Float64Array(this.communityIds.length).fill(Infinity),
+      touched: new Int32Array(this.communityIds.length),
+    };
+    return this.scratch;
+  }
 
   /** Snapped intakes and community points grouped by reach. */
-  private targetsOnReach(): Map<string, { communityId: string; position: NetworkPosition }[]> {
+  private targetsOnReach(): Map<string, DownstreamTarget[]> {
     if (this.targetsByReach) return this.targetsByReach;
-    const byReach = new Map<string, { communityId: string; position: NetworkPosition }[]>();
+    const byReach = new Map<string, DownstreamTarget[]>();
     const add = (communityId: string, position: NetworkPosition): void => {
       const list = byReach.get(position.reachId) ?? [];
-      list.push({ communityId, position });
+      list.push({ communityId, community: this.communityNumber(communityId), position, kmToOutlet: undefined });
       byReach.set(position.reachId, list);
     };
     for (const intake of this.intakes) if (intake.snap) add(intake.communityId, intake.snap);
@@ -656,6 +703,21 @@ export class RecordIndex {
     this.targetsByReach = byReach;
     return byReach;
   }
+
+  /** Communities downstream of intake `index`, its own community excluded, nearest first (cached). */
+  downstreamOfIntake(index: number): readonly AffectedCommunity[] {
+    let affected = this.intakeDownstreamCache.get(index);
+    if (!affected) {
+      const intake = this.intakes[index]!;
+      affected = intake.snap
+        ? this.downstreamOf(intake.snap).filter((item) => item.communityId !== intake.communityId)
+        : [];
+      this.intakeDownstreamCache.set(index, affected);
+    }
+    return affected;
+  }
+
+  private readonly intakeDownstreamCache = new Map<number, readonly AffectedCommunity[]>();
 
   /** Communities downstream of any intake of `communityId`, itself excluded, nearest first. */
   downstreamOfCommunity(communityId: string): AffectedCommunity[] {
@@ -712,15 +774,26 @@ export class RecordIndex {
   }
 
   private addMeasurementUnsorted(measurement: Measurement): void {
-    const key = `${measurement.pointId}|${measurement.parameter}`;
-    let list = this.measurements.get(key);
-    if (!list) {
-      list = [];
-      this.measurements.set(key, list);
+    // Measurements usually come grouped by point and parameter, so the previous list mostly answers.
+    let list = this.lastMeasurementList;
+    if (list === null || measurement.pointId !== this.lastPointId || measurement.parameter !== this.lastParameter) {
+      const key = `${measurement.pointId}|${measurement.parameter}`;
+      list = this.measurements.get(key) ?? null;
+      if (!list) {
+        list = [];
+        this.measurements.set(key, list);
+        this.parametersOf(measurement.pointId).add(measurement.parameter);
+      }
+      this.lastMeasurementList = list;
+      this.lastPointId = measurement.pointId;
+      this.lastParameter = measurement.parameter;
     }
     list.push({ record: measurement, timeMs: parseIsoMs(measurement.time) });
-    this.parametersOf(measurement.pointId).add(measurement.parameter);
   }
+
+  private lastMeasurementList: IndexedMeasurement[] | null = null;
+  private lastPointId = '';
+  private lastParameter = '';
 
   private putEvent(event: ContaminationEvent): void {
     this.events.set(event.id, {
@@ -730,10 +803,10 @@ export class RecordIndex {
     });
   }
 
-  private putSite(site: RestorationSite): void {
+  private putSite(site: RestorationSite, sort = true): void {
     const list = this.sitesOfCommunity.get(site.communityId) ?? [];
     list.push(site);
-    list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (sort) list.sort(byId);
     this.sitesOfCommunity.set(site.communityId, list);
   }
 }
