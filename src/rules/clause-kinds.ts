@@ -31,7 +31,7 @@ import type {
 } from './finding';
 import { findingId } from './finding';
 import { boundsWithin, distanceToFeatureM, isInBounds } from './geometry';
-import { type DatedEvent, type RecordIndex, toMillilitre, type WithdrawalSeries } from './record-index';
+import { type DatedEvent, type RecordIndex, toMillilitre, type VolumeSource } from './record-index';
 import { buildRosterSchedule, type RosterSchedule } from './turns';
 import { convertGuidelineUnit, type GuidelineEntry, type GuidelineTable } from './who-guidelines';
 
@@ -264,8 +264,8 @@ class PeriodRuns {
     this.scratch = new Float64Array(runs.length);
   }
 
-  /** Volume of one intake in every period, m3 to the millilitre, into `out`. */
-  volumesOf(series: WithdrawalSeries, utcOffsetMinutes: number, out: Float64Array): void {
+  /** Volume of one intake (or a group read as one) in every period, m3 to the millilitre, into `out`. */
+  volumesOf(series: VolumeSource, utcOffsetMinutes: number, out: Float64Array): void {
     if (this.fromDays.length === this.periods)
       return series.volumesOnDays(this.fromDays, this.toDays, utcOffsetMinutes, out);
     series.volumesOnDays(this.fromDays, this.toDays, utcOffsetMinutes, this.scratch);
@@ -274,22 +274,6 @@ class PeriodRuns {
       for (let r = this.firstRun[k]!; r < this.firstRun[k + 1]!; r++) volumeM3 += this.scratch[r]!;
       out[k] = toMillilitre(volumeM3);
     }
-  }
-
-  /** Total of several intakes in every period, m3 to the millilitre, into `out`. */
-  sumOf(
-    series: readonly WithdrawalSeries[],
-    intakes: readonly number[],
-    utcOffsetMinutes: number,
-    out: Float64Array,
-    scratch: Float64Array,
-  ): void {
-    out.fill(0);
-    for (const i of intakes) {
-      this.volumesOf(series[i]!, utcOffsetMinutes, scratch);
-      for (let k = 0; k < this.periods; k++) out[k]! += scratch[k]!;
-    }
-    for (let k = 0; k < this.periods; k++) out[k] = toMillilitre(out[k]!);
   }
 
   /** Periods (with at least one run) whose value is over `limit`, into `found`; returns how many. */
@@ -353,7 +337,6 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
     );
   };
   const volumes = new Float64Array(periods.length);
-  const scratch = new Float64Array(periods.length);
   const found = new Int32Array(periods.length);
   for (const i of intakeCandidates) {
     runs.volumesOf(index.series[i]!, offset, volumes);
@@ -377,7 +360,7 @@ const withdrawalQuota: Evaluator<'withdrawal-quota'> = (c, p, ctx, filter, emit)
   for (let m = 0; m < communityIds.length; m++) {
     const communityId = communityIds[m]!;
     const intakes = communityIntakes[m]!;
-    runs.sumOf(index.series, intakes, offset, volumes, scratch);
+    runs.volumesOf(index.groupSource(intakes, offset), offset, volumes);
     const count = runs.over(volumes, p.limitM3, found);
     for (let n = 0; n < count; n++) {
       const k = found[n]!;
@@ -966,14 +949,10 @@ const downstreamWarning: Evaluator<'downstream-warning'> = (c, p, ctx, filter, e
     let owed = 0;
     while (owed < downstream.length && downstream[owed]!.distanceKm <= p.distanceKm) owed++;
     if (owed === 0) continue;
-    const notifications = entry.record.notifications;
     const missing: AffectedCommunity[] = [];
     for (let k = 0; k < owed; k++) {
       const item = downstream[k]!;
-      const warned = notifications.some(
-        (notification) =>
-          notification.communityId === item.communityId && parseIsoMs(notification.sentAt) <= deadlineMs,
-      );
+      const warned = (entry.firstWarnedMs.get(item.communityId) ?? Infinity) <= deadlineMs;
       if (!warned) missing.push(item);
     }
     if (missing.length === 0) continue;

@@ -46,12 +46,12 @@ export function toMillilitre(volumeM3: number): number {
 const MAX_LEDGER_DAYS = 14_610;
 
 /**
- * Running totals of one intake's readings over local days, from its first reading's day: `volumeM3[k]` is the
+ * Running totals of readings over local days, from its first reading's day: `volumeM3[k]` is the
  * volume before day first + k (a reading spanning several days counted pro rata to each), `started[k]` the
  * readings that start before it and `ended[k]` those whose last day is before it. A reading overlaps days
  * [a, b) when it starts before b and does not end before a, so the count is `started[b] - ended[a]`.
  */
-interface DayLedger {
+export interface DayLedger {
   readonly utcOffsetMinutes: number;
   readonly firstDay: number;
   readonly days: number;
@@ -65,8 +65,68 @@ function sortScratch(length: number): Float64Array {
   return scratchBuffer;
 }
 
+/** Volumes over runs of local days [fromDays[k], toDays[k]) from a ledger into `out[k]`, m3 to the millilitre. */
+function readVolumes(
+  ledger: Pick<DayLedger, 'firstDay' | 'days' | 'volumeM3'>,
+  fromDays: Int32Array,
+  toDays: Int32Array,
+  out: Float64Array,
+): void {
+  const { firstDay, days, volumeM3 } = ledger;
+  for (let k = 0; k < fromDays.length; k++) {
+    const from = Math.min(Math.max(fromDays[k]! - firstDay, 0), days);
+    const to = Math.min(Math.max(toDays[k]! - firstDay, 0), days);
+    out[k] = to > from ? Math.round((volumeM3[to]! - volumeM3[from]!) * 1e6) / 1e6 : 0;
+  }
+}
+
+/** Something whose volumes over runs of local days can be read: one intake, or a group of them. */
+export interface VolumeSource {
+  volumesOnDays(fromDays: Int32Array, toDays: Int32Array, utcOffsetMinutes: number, out: Float64Array): void;
+}
+
+/**
+ * The intakes of a group (a community's, under a clause's uses) read as one: their day ledgers added day by day,
+ * so a community quota reads two numbers per period instead of two per intake and period.
+ */
+class GroupLedger implements VolumeSource {
+  private readonly ledger: Pick<DayLedger, 'firstDay' | 'days' | 'volumeM3'>;
+
+  constructor(members: readonly DayLedger[]) {
+    const firstDay = Math.min(...members.map((member) => member.firstDay));
+    const endDay = Math.max(...members.map((member) => member.firstDay + member.days));
+    const days = endDay - firstDay;
+    const volumeM3 = new Float64Array(days + 1);
+    for (const member of members) {
+      const shift = member.firstDay - firstDay;
+      for (let k = 1; k <= member.days; k++) volumeM3[shift + k]! += member.volumeM3[k]! - member.volumeM3[k - 1]!;
+    }
+    for (let k = 1; k <= days; k++) volumeM3[k]! += volumeM3[k - 1]!;
+    this.ledger = { firstDay, days, volumeM3 };
+  }
+
+  volumesOnDays(fromDays: Int32Array, toDays: Int32Array, _utcOffsetMinutes: number, out: Float64Array): void {
+    readVolumes(this.ledger, fromDays, toDays, out);
+  }
+}
+
+/** A group read intake by intake, when some member has no ledger (readings decades apart). */
+class GroupOfSeries implements VolumeSource {
+  constructor(private readonly members: readonly WithdrawalSeries[]) {}
+
+  volumesOnDays(fromDays: Int32Array, toDays: Int32Array, utcOffsetMinutes: number, out: Float64Array): void {
+    out.fill(0);
+    const one = new Float64Array(fromDays.length);
+    for (const member of this.members) {
+      member.volumesOnDays(fromDays, toDays, utcOffsetMinutes, one);
+      for (let k = 0; k < fromDays.length; k++) out[k]! += one[k]!;
+    }
+    for (let k = 0; k < fromDays.length; k++) out[k] = toMillilitre(out[k]!);
+  }
+}
+
 /** Withdrawals of one intake, sorted by start, in parallel typed arrays (UTC ms and m3). */
-export class WithdrawalSeries {
+export class WithdrawalSeries implements VolumeSource {
   startMs: Float64Array;
   endMs: Float64Array;
   volumeM3: Float64Array;
@@ -103,8 +163,14 @@ export class WithdrawalSeries {
     const { startMs, ids } = this;
     const before = (i: number, j: number): number =>
       startMs[i]! - startMs[j]! || (ids[i]! < ids[j]! ? -1 : ids[i]! > ids[j]! ? 1 : 0);
+    // The sorted prefix, comparing ids only between equal starts (a million readings pass through here).
     let prefix = 1;
-    while (prefix < this.length && before(prefix - 1, prefix) <= 0) prefix++;
+    while (
+      prefix < this.length &&
+      (startMs[prefix - 1]! < startMs[prefix]! ||
+        (startMs[prefix - 1] === startMs[prefix] && before(prefix - 1, prefix) <= 0))
+    )
+      prefix++;
     if (prefix >= this.length) return;
     // Readings mostly arrive in time order with a few late ones: sort only the tail, then merge it in.
     const tail = Array.from({ length: this.length - prefix }, (_, k) => prefix + k).sort(before);
@@ -214,12 +280,7 @@ export class WithdrawalSeries {
       }
       return;
     }
-    const { firstDay, days, volumeM3 } = ledger;
-    for (let k = 0; k < runs; k++) {
-      const from = Math.min(Math.max(fromDays[k]! - firstDay, 0), days);
-      const to = Math.min(Math.max(toDays[k]! - firstDay, 0), days);
-      out[k] = to > from ? Math.round((volumeM3[to]! - volumeM3[from]!) * 1e6) / 1e6 : 0;
-    }
+    readVolumes(ledger, fromDays, toDays, out);
   }
 
   /** Readings overlapping each run of local days [fromDays[k], toDays[k]), into `out[k]`. */
@@ -244,19 +305,32 @@ export class WithdrawalSeries {
 
   /** Volume over local days [fromDay, toDay), m3 to the millilitre (one run of `volumesOnDays`). */
   volumeOnDays(fromDay: number, toDay: number, utcOffsetMinutes: number): number {
-    const out = new Float64Array(1);
-    this.volumesOnDays(Int32Array.of(fromDay), Int32Array.of(toDay), utcOffsetMinutes, out);
-    return out[0]!;
+    if (toDay <= fromDay) return 0;
+    const ledger = this.ledgerAt(utcOffsetMinutes);
+    if (ledger === null) {
+      const fromMs = msOfLocalDay(fromDay, utcOffsetMinutes);
+      return toMillilitre(this.volumeBetween(fromMs, msOfLocalDay(toDay, utcOffsetMinutes)).volumeM3);
+    }
+    const from = Math.min(Math.max(fromDay - ledger.firstDay, 0), ledger.days);
+    const to = Math.min(Math.max(toDay - ledger.firstDay, 0), ledger.days);
+    return to > from ? toMillilitre(ledger.volumeM3[to]! - ledger.volumeM3[from]!) : 0;
   }
 
   /** Readings overlapping local days [fromDay, toDay) (one run of `countsOnDays`). */
   countOnDays(fromDay: number, toDay: number, utcOffsetMinutes: number): number {
-    const out = new Int32Array(1);
-    this.countsOnDays(Int32Array.of(fromDay), Int32Array.of(toDay), utcOffsetMinutes, out);
-    return out[0]!;
+    if (toDay <= fromDay) return 0;
+    const ledger = this.ledgerAt(utcOffsetMinutes);
+    if (ledger === null) {
+      const fromMs = msOfLocalDay(fromDay, utcOffsetMinutes);
+      return this.volumeBetween(fromMs, msOfLocalDay(toDay, utcOffsetMinutes)).count;
+    }
+    const from = Math.min(Math.max(fromDay - ledger.firstDay, 0), ledger.days);
+    const to = Math.min(Math.max(toDay - ledger.firstDay, 0), ledger.days);
+    return ledger.started[to]! - ledger.ended[from]!;
   }
 
-  private ledgerAt(utcOffsetMinutes: number): DayLedger | null {
+  /** The intake's day ledger at the basin's offset, built on first use; null when its readings span too long. */
+  ledgerAt(utcOffsetMinutes: number): DayLedger | null {
     const known = this.ledger;
     if (known !== null && known.utcOffsetMinutes === utcOffsetMinutes) return known;
     if (this.length === 0) return null;
@@ -339,6 +413,8 @@ export interface IndexedEvent {
   readonly record: ContaminationEvent;
   readonly observedMs: number;
   readonly closedMs: number | null;
+  /** The first warning sent to each community (UTC ms), read once rather than for every clause that asks. */
+  readonly firstWarnedMs: ReadonlyMap<string, number>;
 }
 
 /** An event with the basin-local day number it was observed on. */
@@ -366,6 +442,11 @@ function compareAffected(a: AffectedCommunity, b: AffectedCommunity): number {
 
 function byId(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function isInTimeOrder(list: readonly IndexedMeasurement[]): boolean {
+  for (let k = 1; k < list.length; k++) if (byTime(list[k - 1]!, list[k]!) > 0) return false;
+  return true;
 }
 
 function byTime(a: IndexedMeasurement, b: IndexedMeasurement): number {
@@ -447,7 +528,7 @@ export class RecordIndex {
     const measurements = records.measurements;
     for (let k = 0; k < measurements.length; k++)
       if (!measurements[k]!.deleted) this.addMeasurementUnsorted(measurements[k]!);
-    for (const list of this.measurements.values()) list.sort(byTime);
+    for (const list of this.measurements.values()) if (!isInTimeOrder(list)) list.sort(byTime);
     for (const event of records.contaminationEvents) if (!event.deleted) this.putEvent(event);
     for (const site of records.restorationSites) if (!site.deleted) this.putSite(site, false);
     for (const list of this.sitesOfCommunity.values()) list.sort(byId);
@@ -494,12 +575,33 @@ export class RecordIndex {
 
   private readonly countsCache = new Map<string, Int32Array>();
 
+  /** The intakes `indexes` read as one volume source (cached until a withdrawal changes). */
+  groupSource(indexes: readonly number[], utcOffsetMinutes: number): VolumeSource {
+    const key = `${utcOffsetMinutes}|${indexes.join(',')}`;
+    let source = this.groupCache.get(key);
+    if (!source) {
+      // Intakes without readings add nothing; a member without a ledger makes the group read intake by intake.
+      const members = indexes.map((i) => this.series[i]!).filter((member) => member.length > 0);
+      const ledgers = members.map((member) => member.ledgerAt(utcOffsetMinutes));
+      const complete = ledgers.filter((ledger): ledger is DayLedger => ledger !== null);
+      source =
+        members.length > 0 && complete.length === members.length
+          ? new GroupLedger(complete)
+          : new GroupOfSeries(members);
+      this.groupCache.set(key, source);
+    }
+    return source;
+  }
+
+  private readonly groupCache = new Map<string, VolumeSource>();
+
   /** Adds or removes a withdrawal (the intake's day ledger is rebuilt on its next use). */
   applyWithdrawal(withdrawal: Withdrawal, present: boolean): void {
     const index = this.intakeIndex.get(withdrawal.intakeId);
     if (index === undefined) return;
     const series = this.series[index]!;
     this.countsCache.clear();
+    this.groupCache.clear();
     const startMs = parseIsoMs(withdrawal.periodStart);
     if (present) series.insert(withdrawal.id, startMs, parseIsoMs(withdrawal.periodEnd), withdrawal.volumeM3);
     else series.remove(withdrawal.id, startMs);
@@ -788,7 +890,8 @@ export class RecordIndex {
       this.lastPointId = measurement.pointId;
       this.lastParameter = measurement.parameter;
     }
-    list.push({ record: measurement, timeMs: parseIsoMs(measurement.time) });
+    const time = measurement.time;
+    list.push({ record: measurement, timeMs: dayOfIsoDate(time) * DAY_MS + isoTimeOfDayMs(time) });
   }
 
   private lastMeasurementList: IndexedMeasurement[] | null = null;
@@ -796,10 +899,18 @@ export class RecordIndex {
   private lastParameter = '';
 
   private putEvent(event: ContaminationEvent): void {
+    const firstWarnedMs = new Map<string, number>();
+    for (const notification of event.notifications) {
+      const sentMs = parseIsoMs(notification.sentAt);
+      if (!(sentMs >= (firstWarnedMs.get(notification.communityId) ?? Infinity))) {
+        firstWarnedMs.set(notification.communityId, sentMs);
+      }
+    }
     this.events.set(event.id, {
       record: event,
       observedMs: parseIsoMs(event.observedAt),
       closedMs: event.closedAt === null ? null : parseIsoMs(event.closedAt),
+      firstWarnedMs,
     });
   }
 

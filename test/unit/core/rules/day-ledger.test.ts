@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, msOfLocalDay } from '../../../../src/rules/calendar';
-import { toMillilitre, WithdrawalSeries } from '../../../../src/rules/record-index';
-import { createBaseRecords, createWithdrawal, run, single } from './factories';
+import { RecordIndex, toMillilitre, WithdrawalSeries } from '../../../../src/rules/record-index';
+import { createBaseRecords, createIntake, createNetwork, createWithdrawal, run, single } from './factories';
 
 /*
  * The day ledger answers period volumes and reading counts for every quota, ban and reporting duty. It must give
@@ -96,5 +96,49 @@ describe('day ledger of an intake', () => {
     expect(run(quota, createBaseRecords({ withdrawals: atLimit }))).toHaveLength(0);
     const over = [...atLimit, day(4, 0.001, 'd')];
     expect(run(quota, createBaseRecords({ withdrawals: over }))[0]?.conditions[0]?.observed).toBe(3.001);
+  });
+});
+
+describe('a group of intakes read as one', () => {
+  it('gives what adding its intakes one by one gives, with members that have no readings or no ledger', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(reading, { maxLength: 20 }), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        fc.constantFrom(...OFFSETS),
+        (readingsOfIntakes, withDecadesApart, offset) => {
+          const intakes = readingsOfIntakes.map((_, n) => createIntake(`i${n}`));
+          const withdrawals = readingsOfIntakes.flatMap((readings, n) =>
+            readings.map((item, k) => {
+              const startMs = FIRST_MS + item.startMinute * 60_000;
+              const endMs = startMs + item.minutes * 60_000;
+              return createWithdrawal(
+                `w${n}-${k}`,
+                `i${n}`,
+                new Date(startMs).toISOString(),
+                new Date(endMs).toISOString(),
+                item.volumeM3,
+              );
+            }),
+          );
+          if (withDecadesApart)
+            withdrawals.push(createWithdrawal('old', 'i0', '1950-01-01T00:00:00Z', '1950-01-02T00:00:00Z', 7));
+          const index = new RecordIndex(createBaseRecords({ intakes, withdrawals }), createNetwork());
+          const members = intakes.map((intake) => index.intakeIndex.get(intake.id)!);
+          const firstDay = Math.floor(FIRST_MS / DAY_MS);
+          const fromDays = Int32Array.from({ length: 20 }, (_, k) => firstDay - 3 + 7 * k);
+          const toDays = Int32Array.from(fromDays, (day, k) => day + 1 + (k % 9));
+          const group = new Float64Array(20);
+          index.groupSource(members, offset).volumesOnDays(fromDays, toDays, offset, group);
+          const one = new Float64Array(20);
+          const sum = new Float64Array(20);
+          for (const i of members) {
+            index.series[i]!.volumesOnDays(fromDays, toDays, offset, one);
+            one.forEach((value, k) => (sum[k]! += value));
+          }
+          sum.forEach((value, k) => expect(group[k]).toBeCloseTo(value, 5));
+        },
+      ),
+    );
   });
 });
