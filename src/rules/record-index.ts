@@ -735,15 +735,14 @@ export class RecordIndex {
       // Walk the main path to the outlet and pick up what sits on each reach: a few dozen reaches instead of
       // every intake of the basin.
       const originKm = network.distanceToOutletKm(position);
-      const targetsOnReach = this.targetsOnReach();
-      for (const reachId of network.downstreamReaches(position.reachId, 'DM')) {
-        const targets = targetsOnReach.get(reachId);
-        if (!targets) continue;
-        for (const target of targets) {
-          if (reachId === position.reachId && target.position.fraction < position.fraction) continue;
-          target.kmToOutlet ??= network.distanceToOutletKm(target.position);
-          keep(target.community, Math.max(0, originKm - target.kmToOutlet));
-        }
+      for (const target of this.targetsOnReach().get(position.reachId) ?? []) {
+        if (target.position.fraction < position.fraction) continue;
+        target.kmToOutlet ??= network.distanceToOutletKm(target.position);
+        keep(target.community, Math.max(0, originKm - target.kmToOutlet));
+      }
+      for (const target of this.targetsBelow(position.reachId)) {
+        target.kmToOutlet ??= network.distanceToOutletKm(target.position);
+        keep(target.community, Math.max(0, originKm - target.kmToOutlet));
       }
     } else {
       for (const targets of this.targetsOnReach().values()) {
@@ -790,6 +789,24 @@ export class RecordIndex {
     };
     return this.scratch;
   }
+
+  /**
+   * Targets on the reaches below `reachId` on its main path to the outlet (the reach itself excluded), kept per
+   * reach: events and intakes on one reach share the walk.
+   */
+  private targetsBelow(reachId: string): readonly DownstreamTarget[] {
+    let below = this.targetsBelowReach.get(reachId);
+    if (!below) {
+      below = [];
+      const onReach = this.targetsOnReach();
+      const path = this.network.downstreamReaches?.(reachId, 'DM') ?? [];
+      for (let k = 1; k < path.length; k++) for (const target of onReach.get(path[k]!) ?? []) below.push(target);
+      this.targetsBelowReach.set(reachId, below);
+    }
+    return below;
+  }
+
+  private readonly targetsBelowReach = new Map<string, DownstreamTarget[]>();
 
   /** Snapped intakes and community points grouped by reach. */
   private targetsOnReach(): Map<string, DownstreamTarget[]> {

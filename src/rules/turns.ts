@@ -111,15 +111,23 @@ export function buildRosterSchedule(roster: Roster, utcOffsetMinutes = 0): Roste
       const holderA = holders[indexA];
       const holderB = holders[indexB];
       if (!holderA || !holderB || indexA === indexB) continue;
-      holders[indexA] = { ...holderB, swapped: true };
-      holders[indexB] = { ...holderA, swapped: true };
+      holders[indexA] = { communityId: holderB.communityId, intakeIds: holderB.intakeIds, swapped: true };
+      holders[indexB] = { communityId: holderA.communityId, intakeIds: holderA.intakeIds, swapped: true };
     }
     let offsetMs = 0;
     const slots: Slot[] = roster.entries.map((entry, index) => {
       const fillingMs = entry.fillingHours * HOUR_MS;
       const durationMs = fillingMs + (baseMs[index] ?? 0) * (1 - reductionPct / 100);
       const holder = holders[index]!;
-      const slot = { ...holder, offsetMs, durationMs, fillingMs };
+      // A plain literal, not a spread: every withdrawal of a rotation clause reads these slots.
+      const slot: Slot = {
+        communityId: holder.communityId,
+        intakeIds: holder.intakeIds,
+        swapped: holder.swapped,
+        offsetMs,
+        durationMs,
+        fillingMs,
+      };
       offsetMs += durationMs;
       return slot;
     });
