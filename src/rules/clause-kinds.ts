@@ -444,8 +444,9 @@ const proportionalShare: Evaluator<'proportional-share'> = (c, p, ctx, filter, e
       const subject: FindingSubject = { type: 'community', id: share.communityId };
       if (!subjectMatches(filter, subject)) continue;
       const used = byCommunity.get(share.communityId);
-      const volumeM3 = used?.volumeM3 ?? 0;
-      const allowedM3 = (allocation.get(share.communityId) ?? 0) * (1 + p.tolerancePct / 100);
+      // Both to the millilitre: an allowance that floating point leaves at 1e-11 m3 is none.
+      const volumeM3 = toMillilitre(used?.volumeM3 ?? 0);
+      const allowedM3 = toMillilitre((allocation.get(share.communityId) ?? 0) * (1 + p.tolerancePct / 100));
       if (!(volumeM3 > allowedM3)) continue;
       const conditions: FindingCondition[] = [];
       if (reference !== null && p.scarcityFlowM3s !== null) {
@@ -476,7 +477,8 @@ const proportionalShare: Evaluator<'proportional-share'> = (c, p, ctx, filter, e
           evidence,
           affected: index.downstreamOfCommunity(share.communityId),
           sentence: {
-            code: 'rules.sentence.proportionalShare',
+            // An allowance that rounds to nothing gets its own sentence: "0 m³ allowed, 100 % over" reads as nonsense.
+            code: allowedM3 < 0.5 ? 'rules.sentence.proportionalShareNone' : 'rules.sentence.proportionalShare',
             params: {
               community: communityName(ctx, share.communityId),
               point: control.name,
@@ -1126,7 +1128,7 @@ const reportingDuty: Evaluator<'reporting-duty'> = (c, p, ctx, filter, emit) => 
   const counts = new Int32Array(periods.length);
   for (let n = 0; n < intakes.length; n++) {
     const i = intakes[n]!;
-    if (shared) counts.set(shared.subarray(i * periods.length, (i + 1) * periods.length));
+    if (shared) for (let k = 0; k < periods.length; k++) counts[k] = shared[i * periods.length + k]!;
     else index.series[i]!.countsOnDays(fromDays, toDays, ctx.utcOffsetMinutes, counts);
     for (let k = 0; k < periods.length; k++) {
       const period = periods[k]!;

@@ -758,7 +758,16 @@ export class RecordIndex {
       affected[k] = { communityId: this.communityIds[community]!, distanceKm: best[community]! };
       best[community] = Infinity;
     }
-    affected.sort(compareAffected);
+    // Insertion sort: the lists are short, and Array.prototype.sort would allocate for each of thousands of them.
+    for (let k = 1; k < affected.length; k++) {
+      const item = affected[k]!;
+      let at = k;
+      while (at > 0 && compareAffected(affected[at - 1]!, item) > 0) {
+        affected[at] = affected[at - 1]!;
+        at--;
+      }
+      affected[at] = item;
+    }
     this.downstreamCache.set(key, affected);
     this.downstreamByPosition.set(position, affected);
     return affected;

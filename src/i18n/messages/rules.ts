@@ -13,6 +13,8 @@ export const rules = defineMessages(
       'The community {community} withdrew {volumeM3} m³ in {period} across its {intakeCount} intakes; its quota is {limitM3} m³ (clause {clause}, version {version}): {excessPct}% over.',
     'sentence.proportionalShare':
       'In the scarcity of {period}, the community {community} withdrew {volumeM3} m³ upstream of {point}; its {sharePct}% share allowed {allocationM3} m³ (clause {clause}, version {version}): {excessPct}% over.',
+    'sentence.proportionalShareNone':
+      'In the scarcity of {period}, the community {community} withdrew {volumeM3} m³ upstream of {point}, where its {sharePct}% share left it no water to take (clause {clause}, version {version}).',
     'sentence.minimumFlow':
       'In {period} the flow left at {point} was {netFlowM3s} m³/s ({referenceFlowM3s} m³/s in the river minus {withdrawalM3s} m³/s withdrawn upstream), below the minimum flow of {minimumFlowM3s} m³/s (clause {clause}, version {version}).',
     'sentence.rotation':
@@ -114,6 +116,8 @@ export const rules = defineMessages(
       'La comunidad {community} extrajo {volumeM3} m³ en {period} entre sus {intakeCount} tomas; su cuota es {limitM3} m³ (cláusula {clause}, versión {version}): {excessPct} % por encima.',
     'sentence.proportionalShare':
       'En la escasez de {period}, la comunidad {community} extrajo {volumeM3} m³ aguas arriba de {point}; su parte del {sharePct} % le permitía {allocationM3} m³ (cláusula {clause}, versión {version}): {excessPct} % por encima.',
+    'sentence.proportionalShareNone':
+      'En la escasez de {period}, la comunidad {community} extrajo {volumeM3} m³ aguas arriba de {point}, donde su parte del {sharePct} % no le dejaba agua para captar (cláusula {clause}, versión {version}).',
     'sentence.minimumFlow':
       'En {period} quedaron en {point} {netFlowM3s} m³/s ({referenceFlowM3s} m³/s en el río menos {withdrawalM3s} m³/s captados aguas arriba), por debajo del caudal mínimo de {minimumFlowM3s} m³/s (cláusula {clause}, versión {version}).',
     'sentence.rotation':
@@ -215,6 +219,8 @@ export const rules = defineMessages(
       'A comunidade {community} captou {volumeM3} m³ em {period} em suas {intakeCount} captações; sua cota é {limitM3} m³ (cláusula {clause}, versão {version}): {excessPct}% acima.',
     'sentence.proportionalShare':
       'Na escassez de {period}, a comunidade {community} captou {volumeM3} m³ a montante de {point}; sua parte de {sharePct}% permitia {allocationM3} m³ (cláusula {clause}, versão {version}): {excessPct}% acima.',
+    'sentence.proportionalShareNone':
+      'Na escassez de {period}, a comunidade {community} captou {volumeM3} m³ a montante de {point}, onde sua parte de {sharePct}% não lhe deixava água para captar (cláusula {clause}, versão {version}).',
     'sentence.minimumFlow':
       'Em {period} ficaram em {point} {netFlowM3s} m³/s ({referenceFlowM3s} m³/s no rio menos {withdrawalM3s} m³/s captados a montante), abaixo da vazão mínima de {minimumFlowM3s} m³/s (cláusula {clause}, versão {version}).',
     'sentence.rotation':

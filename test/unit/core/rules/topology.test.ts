@@ -109,6 +109,12 @@ describe('proportional share in scarcity', () => {
     it('does not apply outside scarcity', () => {
       expect(run(withGauge, records(1.2, 3_000_000))).toEqual([]);
     });
+    it('says a community had no water to take when the ecological flow leaves nothing to share, not "0 m³ allowed"', () => {
+      // 0.4 m3/s at the gauge is 0.7 m3/s at the control point, under the 0.75 m3/s ecological flow.
+      const [finding] = run(withGauge, records(0.4, 100));
+      expect(finding?.conditions[1]).toEqual({ fact: 'withdrawalM3', operator: 'greaterThan', observed: 100, limit: 0, unit: 'm3' });
+      expect(finding?.sentence.code).toBe('rules.sentence.proportionalShareNone');
+    });
   });
 });
 
