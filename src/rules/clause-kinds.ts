@@ -759,6 +759,16 @@ const seasonalBan: Evaluator<'seasonal-ban'> = (c, p, ctx, filter, emit) => {
   }
 };
 
+function distanceCondition(distanceM: number, limitM: number): FindingCondition {
+  return {
+    fact: 'distanceToFeatureM',
+    operator: 'lessThanInclusive',
+    observed: round(distanceM, 1),
+    limit: limitM,
+    unit: 'm',
+  };
+}
+
 const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => {
   const index = ctx.index;
   const referenceDay = Math.min(ctx.nowDay, ctx.toDay - 1);
@@ -780,15 +790,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
           subject: { type: 'intake', id: intake.id },
           period: standing,
           label: `${isoDateOfDay(standing.startDay)}/${isoDateOfDay(referenceDay)}`,
-          conditions: [
-            {
-              fact: 'distanceToFeatureM',
-              operator: 'lessThanInclusive',
-              observed: round(distanceM, 1),
-              limit: p.distanceM,
-              unit: 'm',
-            },
-          ],
+          conditions: [distanceCondition(distanceM, p.distanceM)],
           evidence: [{ kind: 'intake', id: intake.id }],
           affected: intakeAffected(ctx, i),
           sentence: {
@@ -817,15 +819,7 @@ const protectedZone: Evaluator<'protected-zone'> = (c, p, ctx, filter, emit) => 
         subject: { type: 'event', id },
         period: eventPeriod(day),
         label: isoDateOfDay(day),
-        conditions: [
-          {
-            fact: 'distanceToFeatureM',
-            operator: 'lessThanInclusive',
-            observed: round(distanceM, 1),
-            limit: p.distanceM,
-            unit: 'm',
-          },
-        ],
+        conditions: [distanceCondition(distanceM, p.distanceM)],
         evidence: [{ kind: 'contamination-event', id }],
         affected: entry.record.snap ? index.downstreamOf(entry.record.snap) : [],
         sentence: {

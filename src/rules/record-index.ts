@@ -271,32 +271,33 @@ export class WithdrawalSeries implements VolumeSource {
    */
   volumesOnDays(fromDays: Int32Array, toDays: Int32Array, utcOffsetMinutes: number, out: Float64Array): void {
     const ledger = this.ledgerAt(utcOffsetMinutes);
-    const runs = fromDays.length;
-    if (ledger === null) {
-      for (let k = 0; k < runs; k++) {
-        const fromMs = msOfLocalDay(fromDays[k]!, utcOffsetMinutes);
-        const toMs = msOfLocalDay(toDays[k]!, utcOffsetMinutes);
-        out[k] = toMs > fromMs ? toMillilitre(this.volumeBetween(fromMs, toMs).volumeM3) : 0;
-      }
-      return;
-    }
+    if (ledger === null) return this.walkRuns(fromDays, toDays, utcOffsetMinutes, out, null);
     readVolumes(ledger, fromDays, toDays, out);
+  }
+
+  /** Without a ledger: each run's volume and reading count from the readings themselves. */
+  private walkRuns(
+    fromDays: Int32Array,
+    toDays: Int32Array,
+    utcOffsetMinutes: number,
+    volumes: Float64Array | null,
+    counts: Int32Array | null,
+  ): void {
+    for (let k = 0; k < fromDays.length; k++) {
+      const fromMs = msOfLocalDay(fromDays[k]!, utcOffsetMinutes);
+      const toMs = msOfLocalDay(toDays[k]!, utcOffsetMinutes);
+      const found = toMs > fromMs ? this.volumeBetween(fromMs, toMs) : { volumeM3: 0, count: 0 };
+      if (volumes) volumes[k] = toMillilitre(found.volumeM3);
+      if (counts) counts[k] = found.count;
+    }
   }
 
   /** Readings overlapping each run of local days [fromDays[k], toDays[k]), into `out[k]`. */
   countsOnDays(fromDays: Int32Array, toDays: Int32Array, utcOffsetMinutes: number, out: Int32Array): void {
     const ledger = this.ledgerAt(utcOffsetMinutes);
-    const runs = fromDays.length;
-    if (ledger === null) {
-      for (let k = 0; k < runs; k++) {
-        const fromMs = msOfLocalDay(fromDays[k]!, utcOffsetMinutes);
-        const toMs = msOfLocalDay(toDays[k]!, utcOffsetMinutes);
-        out[k] = toMs > fromMs ? this.volumeBetween(fromMs, toMs).count : 0;
-      }
-      return;
-    }
+    if (ledger === null) return this.walkRuns(fromDays, toDays, utcOffsetMinutes, null, out);
     const { firstDay, days, started, ended } = ledger;
-    for (let k = 0; k < runs; k++) {
+    for (let k = 0; k < fromDays.length; k++) {
       const from = Math.min(Math.max(fromDays[k]! - firstDay, 0), days);
       const to = Math.min(Math.max(toDays[k]! - firstDay, 0), days);
       out[k] = toDays[k]! > fromDays[k]! ? started[to]! - ended[from]! : 0;
