@@ -32,8 +32,6 @@ export interface RuleRecords {
   readonly communityPositions?: Readonly<Record<string, NetworkPosition>>;
 }
 
-let scratchBuffer = new Float64Array(1024);
-
 /**
  * Volumes are judged to the millilitre: sums of readings in floating point then compare as people add them up
  * (0.2 + 2.2 + 0.6 m3 is a quota of 3 m3 exactly, although floating point makes it 3.0000000000000004).
@@ -60,6 +58,8 @@ export interface DayLedger {
   readonly ended: Int32Array;
 }
 
+let scratchBuffer = new Float64Array(1024);
+
 function sortScratch(length: number): Float64Array {
   if (scratchBuffer.length < length) scratchBuffer = new Float64Array(Math.max(length, 2 * scratchBuffer.length));
   return scratchBuffer;
@@ -76,7 +76,7 @@ function readVolumes(
   for (let k = 0; k < fromDays.length; k++) {
     const from = Math.min(Math.max(fromDays[k]! - firstDay, 0), days);
     const to = Math.min(Math.max(toDays[k]! - firstDay, 0), days);
-    out[k] = to > from ? Math.round((volumeM3[to]! - volumeM3[from]!) * 1e6) / 1e6 : 0;
+    out[k] = to > from ? toMillilitre(volumeM3[to]! - volumeM3[from]!) : 0;
   }
 }
 
