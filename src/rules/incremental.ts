@@ -58,7 +58,41 @@ export interface FindingsDelta {
   readonly changed: Finding[];
 }
 
-type Store = { [K in keyof RecordKinds]: Map<string, RecordKinds[K]> };
+/**
+ * The records of one kind as the evaluator was given them, found by id once a change needs it: a million
+ * withdrawals by id cost most of a second, which the first evaluation (the one people wait for when the app opens)
+ * does not need. Ids are unique, as the store keeps them.
+ */
+class RecordTable<T extends { id: string }> {
+  private byId: Map<string, T> | null = null;
+
+  constructor(private readonly given: readonly T[]) {}
+
+  get(id: string): T | undefined {
+    return this.map().get(id);
+  }
+
+  set(record: T): void {
+    this.map().set(record.id, record);
+  }
+
+  delete(id: string): void {
+    this.map().delete(id);
+  }
+
+  /** The current records: the given array itself until a change, then the table's. */
+  all(): readonly T[] {
+    return this.byId === null ? this.given : [...this.byId.values()];
+  }
+
+  /** Finds records by id from now on (the findings worker calls this once the first findings are shown). */
+  map(): Map<string, T> {
+    this.byId ??= new Map(this.given.map((record) => [record.id, record]));
+    return this.byId;
+  }
+}
+
+type Store = { [K in keyof RecordKinds]: RecordTable<RecordKinds[K]> };
 
 const ALL_TIME: Pick<UnitFilter, 'fromMs' | 'toMs'> = {
   fromMs: Number.NEGATIVE_INFINITY,
@@ -67,10 +101,6 @@ const ALL_TIME: Pick<UnitFilter, 'fromMs' | 'toMs'> = {
 
 function subjectKey(draft: FindingDraft): string {
   return `${draft.subject.type}:${draft.subject.id}`;
-}
-
-function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
-  return new Map(records.map((record) => [record.id, record]));
 }
 
 /** Holds an evaluation and keeps it up to date as records change. */
@@ -101,15 +131,15 @@ export class IncrementalEvaluator {
     const records = input.records;
     this.communityPositions = records.communityPositions;
     this.store = {
-      withdrawal: byId(records.withdrawals),
-      measurement: byId(records.measurements),
-      'contamination-event': byId(records.contaminationEvents),
-      'restoration-site': byId(records.restorationSites),
-      intake: byId(records.intakes),
-      community: byId(records.communities),
-      'monitoring-point': byId(records.monitoringPoints),
-      agreement: byId(input.agreements),
-      decision: byId(input.decisions ?? []),
+      withdrawal: new RecordTable(records.withdrawals),
+      measurement: new RecordTable(records.measurements),
+      'contamination-event': new RecordTable(records.contaminationEvents),
+      'restoration-site': new RecordTable(records.restorationSites),
+      intake: new RecordTable(records.intakes),
+      community: new RecordTable(records.communities),
+      'monitoring-point': new RecordTable(records.monitoringPoints),
+      agreement: new RecordTable(input.agreements),
+      decision: new RecordTable(input.decisions ?? []),
     };
     this.rebuild();
   }
@@ -119,20 +149,28 @@ export class IncrementalEvaluator {
     return [...this.current.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
 
-  /** The records as the evaluator holds them now (for a full evaluation to compare with, or a what-if copy). */
+  /**
+   * The records as the evaluator holds them now (for a full evaluation to compare with, or a what-if copy). The
+   * record arrays are not copies: treat them as read-only.
+   */
   records(): RuleRecords & { agreements: Agreement[]; decisions: Decision[] } {
     const records: RuleRecords & { agreements: Agreement[]; decisions: Decision[] } = {
-      communities: [...this.store.community.values()],
-      intakes: [...this.store.intake.values()],
-      withdrawals: [...this.store.withdrawal.values()],
-      monitoringPoints: [...this.store['monitoring-point'].values()],
-      measurements: [...this.store.measurement.values()],
-      contaminationEvents: [...this.store['contamination-event'].values()],
-      restorationSites: [...this.store['restoration-site'].values()],
-      agreements: [...this.store.agreement.values()],
-      decisions: [...this.store.decision.values()],
+      communities: this.store.community.all(),
+      intakes: this.store.intake.all(),
+      withdrawals: this.store.withdrawal.all(),
+      monitoringPoints: this.store['monitoring-point'].all(),
+      measurements: this.store.measurement.all(),
+      contaminationEvents: this.store['contamination-event'].all(),
+      restorationSites: this.store['restoration-site'].all(),
+      agreements: [...this.store.agreement.all()],
+      decisions: [...this.store.decision.all()],
     };
     return this.communityPositions ? { ...records, communityPositions: this.communityPositions } : records;
+  }
+
+  /** Builds the tables that find records by id, so that the first change does not wait for them. */
+  prepareForChanges(): void {
+    for (const table of Object.values(this.store) as RecordTable<{ id: string }>[]) table.map();
   }
 
   /** The live record of `kind` with `id`, or null. */
@@ -168,14 +206,14 @@ export class IncrementalEvaluator {
 
   private lookup(change: RecordChange): RecordKinds[keyof RecordKinds] | null {
     const id = change.op === 'put' ? change.record.id : change.id;
-    const known = (this.store[change.kind] as Map<string, RecordKinds[keyof RecordKinds]>).get(id);
+    const known = (this.store[change.kind] as RecordTable<RecordKinds[keyof RecordKinds]>).get(id);
     return known && !known.deleted ? known : null;
   }
 
   private write(change: RecordChange): void {
-    const map = this.store[change.kind] as Map<string, RecordKinds[keyof RecordKinds]>;
-    if (change.op === 'put') map.set(change.record.id, change.record);
-    else map.delete(change.id);
+    const table = this.store[change.kind] as RecordTable<RecordKinds[keyof RecordKinds]>;
+    if (change.op === 'put') table.set(change.record);
+    else table.delete(change.id);
   }
 
   private rebuild(): FindingsDelta {
@@ -406,7 +444,7 @@ export class IncrementalEvaluator {
   }
 
   private applyDecision(before: Decision | null, after: Decision | null): FindingsDelta {
-    this.decisions = latestDecisions([...this.store.decision.values()]);
+    this.decisions = latestDecisions(this.store.decision.all());
     const chains = new Set(
       [before, after]
         .filter((record): record is Decision => record !== null)

@@ -303,6 +303,11 @@ export class FindingsEngine {
     return count;
   }
 
+  /** Builds the evaluator's tables of records by id (it defers them so that the first findings come sooner). */
+  prepareForChanges(): void {
+    this.evaluator.prepareForChanges();
+  }
+
   /** What saving a change would do to the findings, leaving the evaluation as it is. */
   whatIf(change: RecordChange): WhatIfResult {
     return whatIf(this.evaluator, change);

@@ -28,6 +28,8 @@ function publish(started: number): void {
     period,
     millis: Math.round(performance.now() - started),
   });
+  // With the findings shown, build what finds records by id, so that the first change or what-if does not wait.
+  engine.prepareForChanges();
 }
 
 async function handle(message: ToWorker): Promise<void> {
