@@ -1,53 +1,15 @@
 // River network benchmark: build a seeded synthetic tree of 50,000 reaches, then answer 1,000,000 isUpstream
 // queries through the depth-first intervals, beside the same queries answered by walking downstream pointers.
 // Run: npx tsx bench/network.bench.ts
-import type { Feature, LineString } from 'geojson';
 import { RiverNetwork, type NetworkPosition } from '../src/hydrology/river-network';
 import { reportFigure } from './report';
 import { mulberry32 } from './synthetic-dem';
+import { syntheticTree } from './synthetic-tree';
 
 const REACH_COUNT = 50_000;
 const QUERY_COUNT = 1_000_000;
 // Positions queried: the scale basin has 10,000 contamination events and 2,000 intakes on the network.
 const POSITION_COUNT = 10_000;
-
-
-/** A binary-ish tree: each new reach joins above a random reach that has fewer than two tributaries (rarely three). */
-function syntheticTree(reachCount: number, seed: number): { features: Feature<LineString>[]; downstream: Int32Array } {
-  const random = mulberry32(seed);
-  const downstream = new Int32Array(reachCount).fill(-1);
-  const childCount = new Uint8Array(reachCount);
-  const upstreamEnd: [number, number][] = [[-75.7, 4.5]];
-  const open: number[] = [0];
-  for (let reach = 1; reach < reachCount; reach++) {
-    const slot = Math.floor(random() * open.length);
-    const parent = open[slot]!;
-    downstream[reach] = parent;
-    childCount[parent]!++;
-    if (childCount[parent]! >= (random() < 0.05 ? 3 : 2)) {
-      open[slot] = open[open.length - 1]!;
-      open.pop();
-    }
-    open.push(reach);
-    const base = upstreamEnd[parent]!;
-    upstreamEnd.push([base[0] + (random() - 0.5) * 0.02, base[1] + 0.002 + random() * 0.01]);
-  }
-  const features = upstreamEnd.map((start, reach): Feature<LineString> => {
-    const parent = downstream[reach]!;
-    const end: [number, number] = parent >= 0 ? upstreamEnd[parent]! : [start[0], start[1] - 0.01];
-    const middle: [number, number] = [(start[0] + end[0]) / 2 + 0.001, (start[1] + end[1]) / 2];
-    return {
-      type: 'Feature',
-      properties: {
-        id: `r${reach}`,
-        toid: parent >= 0 ? `r${parent}` : null,
-        areaKm2: 1 + (reach % 7),
-      },
-      geometry: { type: 'LineString', coordinates: [start, middle, end] },
-    };
-  });
-  return { features, downstream };
-}
 
 function time<T>(run: () => T): { value: T; ms: number } {
   const start = performance.now();

@@ -2,46 +2,18 @@
 // reaches, 2,000 intakes of 200 communities), one click = snap + upstream/downstream highlight features +
 // communities and intakes on each side with flow distances. Prints the median and the slowest of 300 clicks.
 // Run: npx tsx bench/river-view.bench.ts
-import type { Feature, LineString } from 'geojson';
 import { RiverNetwork, type NetworkPosition } from '../src/hydrology/river-network';
 import { communitySubjects, flowHighlight, flowNeighbours } from '../src/hydrology/flow-view';
 import { mulberry32 } from './synthetic-dem';
+import { syntheticTree } from './synthetic-tree';
 
 const REACH_COUNT = 5_000;
 const INTAKE_COUNT = 2_000;
 const COMMUNITY_COUNT = 200;
 const CLICKS = 300;
 
-
 const random = mulberry32(7);
-const upstreamEnd: [number, number][] = [[-75.7, 4.5]];
-const downstream: number[] = [-1];
-const open: number[] = [0];
-const children = new Uint8Array(REACH_COUNT);
-for (let reach = 1; reach < REACH_COUNT; reach++) {
-  const slot = Math.floor(random() * open.length);
-  const parent = open[slot]!;
-  downstream.push(parent);
-  if (++children[parent]! >= 2) {
-    open[slot] = open[open.length - 1]!;
-    open.pop();
-  }
-  open.push(reach);
-  const base = upstreamEnd[parent]!;
-  upstreamEnd.push([base[0] + (random() - 0.5) * 0.02, base[1] + 0.002 + random() * 0.01]);
-}
-const features = upstreamEnd.map((start, reach): Feature<LineString> => {
-  const parent = downstream[reach]!;
-  const end: [number, number] = parent >= 0 ? upstreamEnd[parent]! : [start[0], start[1] - 0.01];
-  return {
-    type: 'Feature',
-    properties: { id: `r${reach}`, toid: parent >= 0 ? `r${parent}` : null, areaKm2: 1 },
-    geometry: {
-      type: 'LineString',
-      coordinates: [start, [(start[0] + end[0]) / 2 + 0.001, (start[1] + end[1]) / 2], end],
-    },
-  };
-});
+const { features } = syntheticTree(REACH_COUNT, 7);
 const { network } = RiverNetwork.fromGeoJson({ type: 'FeatureCollection', features });
 
 const randomPosition = (): NetworkPosition => ({

@@ -12,14 +12,15 @@
  */
 import { Engine } from 'json-rules-engine';
 import type { Agreement, Clause, ClauseParams } from '../src/domain/agreement';
-import type {
-  Community,
-  ContaminationEvent,
-  Intake,
-  Measurement,
-  MonitoringPoint,
-  RestorationSite,
-  Withdrawal,
+import {
+  type Community,
+  type ContaminationEvent,
+  type Intake,
+  type Measurement,
+  type MonitoringPoint,
+  PollutantClassSchema,
+  type RestorationSite,
+  type Withdrawal,
 } from '../src/domain/records';
 import { isoDateOfDay, dayOfIsoDate } from '../src/rules/calendar';
 import {
@@ -287,17 +288,7 @@ function generate() {
       ),
     );
   }
-  const classes = [
-    'sewage',
-    'agrochemicals',
-    'mining',
-    'industrial',
-    'solid-waste',
-    'livestock',
-    'sediment',
-    'fuel',
-    'other',
-  ] as const;
+  const classes = PollutantClassSchema.options;
   const events: ContaminationEvent[] = Array.from({ length: EVENTS }, (_, i) => {
     const day = int(0, DAYS - 1);
     const closed = random() < 0.95;
@@ -383,17 +374,7 @@ function generate() {
 }
 
 function generateAgreement(intakes: readonly Intake[]): Agreement {
-  const classes = [
-    'sewage',
-    'agrochemicals',
-    'mining',
-    'industrial',
-    'solid-waste',
-    'livestock',
-    'sediment',
-    'fuel',
-    'other',
-  ] as const;
+  const classes = PollutantClassSchema.options;
   const kinds = [
     'withdrawal-quota',
     'proportional-share',

@@ -147,6 +147,15 @@ function VersionRange({ from, to }: { readonly from: string; readonly to: string
   );
 }
 
+/** What the clause editor and its body share: the edit in progress and what its forms offer. */
+interface ClauseFormContext {
+  readonly setEditing: (editing: Editing | null) => void;
+  readonly options: FormOptions;
+  readonly referenceDate: string;
+  readonly utcOffsetMinutes: number;
+  readonly communityNames: ReadonlyMap<string, string>;
+}
+
 function ClauseBody({
   editing,
   setEditing,
@@ -154,14 +163,7 @@ function ClauseBody({
   referenceDate,
   utcOffsetMinutes,
   communityNames,
-}: {
-  readonly editing: Extract<Editing, { type: 'clause' }>;
-  readonly setEditing: (editing: Editing | null) => void;
-  readonly options: FormOptions;
-  readonly referenceDate: string;
-  readonly utcOffsetMinutes: number;
-  readonly communityNames: ReadonlyMap<string, string>;
-}) {
+}: ClauseFormContext & { readonly editing: Extract<Editing, { type: 'clause' }> }) {
   const t = useT();
   const clause = editing.clause;
   return (
@@ -209,15 +211,10 @@ function ClauseEditor({
   utcOffsetMinutes,
   communityNames,
   onSaved,
-}: {
+}: ClauseFormContext & {
   readonly onSaved: (text: string) => void;
   readonly agreement: Agreement;
   readonly editing: Editing;
-  readonly setEditing: (editing: Editing | null) => void;
-  readonly options: FormOptions;
-  readonly referenceDate: string;
-  readonly utcOffsetMinutes: number;
-  readonly communityNames: ReadonlyMap<string, string>;
 }) {
   const t = useT();
   const session = useSession();

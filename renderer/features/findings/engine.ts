@@ -157,6 +157,10 @@ export function draftWithdrawal(draft: Omit<Withdrawal, 'id' | 'version'>, repla
   return { ...draft, id: replaces?.id ?? 'what-if:draft', version: (replaces?.version ?? 0) + 1, deleted: false };
 }
 
+async function readNationalStandard(db: WatershedDatabase): Promise<unknown> {
+  return (await db.meta.get(NATIONAL_STANDARD_META_KEY))?.value ?? null;
+}
+
 /** Holds the evaluation of one store and keeps it current. */
 export class FindingsEngine {
   private evaluator: IncrementalEvaluator;
@@ -176,21 +180,27 @@ export class FindingsEngine {
     records: StoredRuleRecords,
     seq: number,
     filter: PeriodRange,
+    nationalStandard: unknown,
     private readonly today: () => string,
   ) {
     this.seq = seq;
     this.filter = filter;
+    this.useStandard(nationalStandard);
     this.evaluator = this.build(records);
   }
 
-  /** Reads the national standard; true when it changed since the last read. */
-  private async readGuidelines(): Promise<boolean> {
-    const stored: unknown = (await this.db.meta.get(NATIONAL_STANDARD_META_KEY))?.value ?? null;
+  /** Takes the stored national standard (null: none); true when it differs from the one in use. */
+  private useStandard(stored: unknown): boolean {
     const key = JSON.stringify(stored);
     if (key === this.guidelinesKey) return false;
     this.guidelinesKey = key;
     this.guidelines = tableInForce(WHO_GUIDELINES, stored);
     return true;
+  }
+
+  /** Reads the national standard; true when it changed since the last read. */
+  private async readGuidelines(): Promise<boolean> {
+    return this.useStandard(await readNationalStandard(this.db));
   }
 
   /** Opens the engine over a store whose basin is imported; `today` overrides the clock (tests). */
@@ -202,9 +212,9 @@ export class FindingsEngine {
     const { records, seq } = await readRuleRecords(db);
     const settings = basin.info.settings;
     const clock = today ?? (() => settings.referenceDate ?? localToday(settings.utcOffsetMinutes));
-    const engine = new FindingsEngine(db, network, positions, basin, records, seq, filter, clock);
-    if (await engine.readGuidelines()) engine.evaluator = engine.build(engine.evaluator.records());
-    return engine;
+    // The national standard is read before the first evaluation, which then judges samples against it once.
+    const standard = await readNationalStandard(db);
+    return new FindingsEngine(db, network, positions, basin, records, seq, filter, standard, clock);
   }
 
   /** The day findings are judged at (the basin's reference date, else today). */

@@ -4,7 +4,7 @@ import type { RecordMeta, ReviewState } from '../../../src/domain/records';
 import { formatDate, formatDateTime, formatNumber } from '../../../src/i18n/format';
 import { hasMessage } from '../../../src/i18n/translate';
 import type { Locale } from '../../../src/i18n/define';
-import type { HistoryEntry, RecordKind, StoreProblem } from '../../../src/ports/repository';
+import { META_FIELDS, type HistoryEntry, type RecordKind, type StoreProblem } from '../../../src/ports/repository';
 import { useT, type Translator } from '../../i18n/use-t';
 import { useSession } from '../../session/session-context';
 import { currentActor } from '../../session/session';
@@ -20,17 +20,7 @@ import { useLookups } from './use-register-data';
  */
 
 /** Fields not shown in the list (the store's own, or shown elsewhere in the panel). */
-const HIDDEN_FIELDS = new Set([
-  'id',
-  'version',
-  'createdAt',
-  'updatedAt',
-  'author',
-  'device',
-  'deleted',
-  'reviewState',
-  'reviewComment',
-]);
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set(META_FIELDS);
 
 const ENUM_PREFIXES: Readonly<Record<string, string>> = {
   use: 'registers.use.',

@@ -2,7 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, msOfLocalDay } from '../../../../src/rules/calendar';
 import { RecordIndex, toMillilitre, WithdrawalSeries } from '../../../../src/rules/record-index';
-import { createBaseRecords, createIntake, createNetwork, createWithdrawal, run, single } from './factories';
+import {
+  createBaseRecords,
+  createIntake,
+  createNetwork,
+  createWithdrawal,
+  monthlyQuota,
+  run,
+  single,
+} from './factories';
 
 /*
  * The day ledger answers period volumes and reading counts for every quota, ban and reporting duty. It must give
@@ -75,15 +83,7 @@ describe('day ledger of an intake', () => {
   it('judges volumes to the millilitre, so readings that add up to the limit are at it, not over', () => {
     expect(0.2 + 2.2 + 0.6).toBeGreaterThan(3); // what floating point says
     expect(toMillilitre(0.2 + 2.2 + 0.6)).toBe(3);
-    const quota = single({
-      kind: 'withdrawal-quota',
-      scope: 'intake',
-      subjectIds: null,
-      uses: null,
-      periodUnit: 'month',
-      season: null,
-      limitM3: 3,
-    });
+    const quota = single(monthlyQuota(3));
     const day = (d: number, volumeM3: number, id: string) =>
       createWithdrawal(
         id,

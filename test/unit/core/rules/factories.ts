@@ -223,3 +223,11 @@ export function run(agreement: Agreement, records: RuleRecords, options: Partial
 export function single(params: ClauseParams, overrides: Partial<Omit<Clause, 'params'>> = {}): Agreement {
   return deepFreeze(createAgreement([createVersion([createClause(params, overrides)])]));
 }
+
+/** An intake-scoped monthly withdrawal quota of `limitM3` (overrides change any parameter). */
+export function monthlyQuota(
+  limitM3: number,
+  overrides: Partial<Extract<ClauseParams, { kind: 'withdrawal-quota' }>> = {},
+): ClauseParams {
+  return { kind: 'withdrawal-quota', scope: 'intake', subjectIds: null, uses: null, periodUnit: 'month', season: null, limitM3, ...overrides };
+}

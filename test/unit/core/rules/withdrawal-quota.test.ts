@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBaseRecords, createVersion, createAgreement, createClause, createWithdrawal, createIntake, deepFreeze, run, single, snapAt } from './factories';
-import type { ClauseParams } from '../../../../src/domain/agreement';
+import { createBaseRecords, createVersion, createAgreement, createClause, createWithdrawal, createIntake, deepFreeze, monthlyQuota, run, single, snapAt } from './factories';
 import { render } from './render';
-
-const monthlyQuota = (limitM3: number, overrides: Partial<Extract<ClauseParams, { kind: 'withdrawal-quota' }>> = {}): ClauseParams => ({
-  kind: 'withdrawal-quota',
-  scope: 'intake',
-  subjectIds: null,
-  uses: null,
-  periodUnit: 'month',
-  season: null,
-  limitM3,
-  ...overrides,
-});
 
 const march = (volumeM3: number, id = 'w1', intakeId = 'i-alta') => createWithdrawal(id, intakeId, '2026-03-01T00:00:00Z', '2026-04-01T00:00:00Z', volumeM3);
 
