@@ -26,8 +26,16 @@ function fractionDigitsFor(value: number): number {
   return Math.min(6, Math.max(2, Math.ceil(-Math.log10(magnitude)) + 1));
 }
 
+/**
+ * A number as sentences print it, with the decimals `fractionDigitsFor` gives.
+ * @example formatMessageNumber(0.012, 'es') === '0,012'
+ */
+export function formatMessageNumber(value: number, locale: Locale): string {
+  return formatNumber(value, locale, fractionDigitsFor(value));
+}
+
 function formatParam(value: MessageParam, locale: Locale): string {
-  if (typeof value === 'number') return formatNumber(value, locale, fractionDigitsFor(value));
+  if (typeof value === 'number') return formatMessageNumber(value, locale);
   if (typeof value === 'string' && ISO_DATE.test(value)) return formatDate(value, locale);
   if (value === null || value === undefined) return '';
   return String(value);

@@ -70,28 +70,6 @@ export function parameterLabel(parameter: string, locale: Locale): string {
   return hasMessage(key) ? translate(locale, key) : parameter;
 }
 
-/**
- * A number of a finding's sentence with enough decimals to tell it from its limit: small values keep two
- * significant digits (0.012 mg/L against 0.01, not 0.01 against 0.01).
- * @example sentenceNumber(0.012, 'es') === '0,012'
- */
-export function sentenceNumber(value: number, locale: Locale): string {
-  if (Number.isInteger(value)) return formatNumber(value, locale, 0);
-  const size = Math.abs(value);
-  if (size >= 10) return formatNumber(value, locale, 1);
-  return formatNumber(value, locale, Math.min(6, Math.max(2, Math.ceil(-Math.log10(size)) + 1)));
-}
-
-function withNumbers(
-  params: Readonly<Record<string, string | number>>,
-  locale: Locale,
-): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params))
-    out[name] = typeof value === 'number' && name !== 'count' ? sentenceNumber(value, locale) : value;
-  return out;
-}
-
 /** Notes of WHO guideline values (data/guidelines), by the English text the table stores. */
 const BASIS_NOTES: Readonly<Record<string, string>> = {
   'as NO3': 'asNO3',
@@ -119,7 +97,8 @@ export function basisLabel(basis: string, locale: Locale): string {
 
 /** The finding's sentence in `locale`, its period in words and its guideline source translated. */
 export function findingSentence(finding: Finding, locale: Locale): string {
-  const params = withNumbers(finding.sentence.params, locale);
+  // Numbers are printed by translate, with enough decimals to tell a value from its limit (0,012 against 0,01).
+  const params: Record<string, string | number> = { ...finding.sentence.params };
   if (typeof params['period'] === 'string') params['period'] = formatPeriod(params['period'], locale);
   if (typeof params['basis'] === 'string') params['basis'] = basisLabel(params['basis'], locale);
   // Colony counts are UFC/NMP in Spanish and Portuguese (unidades formadoras de colonias, número más probable).
@@ -131,7 +110,7 @@ export function findingSentence(finding: Finding, locale: Locale): string {
 
 /** The suggested remedy in `locale`. */
 export function findingRemedy(finding: Finding, locale: Locale): string {
-  return translate(locale, finding.remedy.code, withNumbers(finding.remedy.params, locale));
+  return translate(locale, finding.remedy.code, finding.remedy.params);
 }
 
 const UNIT_KEYS: Readonly<Record<string, UnitKey>> = {

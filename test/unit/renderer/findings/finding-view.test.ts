@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Community, Intake } from '../../../../src/domain/records';
+import { formatMessageNumber as sentenceNumber } from '../../../../src/i18n/translate';
 import type { Finding } from '../../../../src/rules/finding';
 import {
   basisLabel,
@@ -10,7 +11,6 @@ import {
   formatPeriod,
   NO_FILTERS,
   periodOverlaps,
-  sentenceNumber,
   yearsOf,
   type FindingPlaces,
 } from '../../../../renderer/features/findings/finding-view';
